@@ -1,0 +1,457 @@
+#!/usr/bin/env bash
+# kafka.sh - a real Apache Kafka 4.x (KRaft, combined broker+controller) on 127.0.0.1,
+# run straight from Maven Central jars: no release tarball, no Docker.
+#
+#   kafka.sh fetch          resolve the jars into $KAFKA_DIR/lib-<version> (needs Maven Central)
+#   kafka.sh up [1|3]       fetch, format (first time only), start 1 or 3 nodes, wait until ready
+#   kafka.sh env            print export lines for tests:  eval "$(kafka.sh env)"
+#   kafka.sh start N        (re)start node N and wait for it; no re-format
+#   kafka.sh stop N         SIGTERM node N (controlled shutdown), SIGKILL after $KAFKA_STOP_TIMEOUT
+#   kafka.sh kill N         SIGKILL node N (crash test)
+#   kafka.sh wait N         wait until node N accepts connections on its PLAINTEXT port
+#   kafka.sh version        print the Kafka version of the running broker (from its log)
+#   kafka.sh down           stop every node
+#   kafka.sh clean          down, then delete node data/logs/ids (jars and certs are kept)
+#
+# Environment (all optional): KAFKA_VERSION (4.4.0), KAFKA_DIR (<repo>/.kafka), KAFKA_SECURITY=1
+# (adds SASL_PLAINTEXT, SSL, SASL_SSL listeners), KAFKA_PORT_BASE (9092 for 1 node, 19092 for 3),
+# KAFKA_HEAP_OPTS, KAFKA_JVM_OPTS, KAFKA_OPTS, KAFKA_START_TIMEOUT (60 s), KAFKA_STOP_TIMEOUT (30 s).
+set -euo pipefail
+
+# default: .kafka at the repository root, wherever the script is called from
+KDIR="${KAFKA_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.kafka}"
+RUN="$KDIR/run"
+TLS="$KDIR/tls"
+if [ -z "${KAFKA_VERSION:-}" ] && [ -s "$RUN/version" ]; then KAFKA_VERSION=$(cat "$RUN/version"); fi
+KAFKA_VERSION="${KAFKA_VERSION:-4.4.0}"
+LOG4J2_VERSION="${LOG4J2_VERSION:-2.25.3}"
+DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:${DEP_PLUGIN_VERSION:-3.8.1}"
+LIB="$KDIR/lib-$KAFKA_VERSION"
+JAVA="${JAVA:-java}"
+HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
+JVM_OPTS="${KAFKA_JVM_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true}"
+START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+if [ -z "${KAFKA_SECURITY:-}" ] && [ -s "$RUN/security" ]; then KAFKA_SECURITY=$(cat "$RUN/security"); fi
+SECURITY="${KAFKA_SECURITY:-0}"
+
+die() { echo "kafka.sh: $*" >&2; exit 1; }
+nodes() { cat "$RUN/nodes" 2>/dev/null || echo 1; }
+port_base() { cat "$RUN/port-base" 2>/dev/null || echo 9092; }
+# port N K -> K: 0 PLAINTEXT, 1 CONTROLLER, 2 SASL_PLAINTEXT, 3 SSL, 4 SASL_SSL
+port() { echo $(( $(port_base) + 10 * ($1 - 1) + $2 )); }
+ndir() { echo "$RUN/node$1"; }
+
+write_pom() {
+  mkdir -p "$KDIR"
+  cat > "$KDIR/pom.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.testinfra</groupId>
+  <artifactId>kafka-broker-runtime</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <properties>
+    <kafka.version>4.4.0</kafka.version>
+    <log4j2.version>2.25.3</log4j2.version>
+    <slf4j.version>1.7.36</slf4j.version>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <dependencies>
+    <!-- the broker (kafka.Kafka) and the storage tool (kafka.tools.StorageTool) -->
+    <dependency>
+      <groupId>org.apache.kafka</groupId>
+      <artifactId>kafka_2.13</artifactId>
+      <version>${kafka.version}</version>
+    </dependency>
+    <!-- already transitive; pinned so every Kafka module resolves to one version -->
+    <dependency>
+      <groupId>org.apache.kafka</groupId>
+      <artifactId>kafka-clients</artifactId>
+      <version>${kafka.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.apache.kafka</groupId>
+      <artifactId>kafka-server</artifactId>
+      <version>${kafka.version}</version>
+    </dependency>
+    <!-- logging backend: compileOnly/releaseOnly in Kafka's build, so absent from its POMs -->
+    <dependency>
+      <groupId>org.slf4j</groupId>
+      <artifactId>slf4j-api</artifactId>
+      <version>${slf4j.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.apache.logging.log4j</groupId>
+      <artifactId>log4j-api</artifactId>
+      <version>${log4j2.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.apache.logging.log4j</groupId>
+      <artifactId>log4j-core</artifactId>
+      <version>${log4j2.version}</version>
+    </dependency>
+    <dependency>
+      <groupId>org.apache.logging.log4j</groupId>
+      <artifactId>log4j-slf4j-impl</artifactId>
+      <version>${log4j2.version}</version>
+    </dependency>
+  </dependencies>
+  <profiles>
+    <!-- -Ptools: the admin CLIs (org.apache.kafka.tools.*); pulls in connect-runtime, Jetty, Jersey -->
+    <profile>
+      <id>tools</id>
+      <dependencies>
+        <dependency>
+          <groupId>org.apache.kafka</groupId>
+          <artifactId>kafka-tools</artifactId>
+          <version>${kafka.version}</version>
+        </dependency>
+      </dependencies>
+    </profile>
+  </profiles>
+</project>
+EOF
+}
+
+write_log4j() {
+  mkdir -p "$KDIR"
+  cat > "$KDIR/log4j2.properties" <<'EOF'
+# broker: one plain file per node (${sys:kafka.logs.dir} is set on the java command line)
+appender.file.type = File
+appender.file.name = FILE
+appender.file.fileName = ${sys:kafka.logs.dir}/server.log
+appender.file.append = true
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = FILE
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+logger.apachekafka.name = org.apache.kafka
+logger.apachekafka.level = INFO
+logger.request.name = kafka.request.logger
+logger.request.level = WARN
+logger.reqchannel.name = kafka.network.RequestChannel$
+logger.reqchannel.level = WARN
+logger.statechange.name = state.change.logger
+logger.statechange.level = WARN
+logger.authorizer.name = kafka.authorizer.logger
+logger.authorizer.level = WARN
+EOF
+  cat > "$KDIR/log4j2-tools.properties" <<'EOF'
+# command-line tools (StorageTool): warnings and errors to stderr only
+appender.err.type = Console
+appender.err.name = STDERR
+appender.err.target = SYSTEM_ERR
+appender.err.layout.type = PatternLayout
+appender.err.layout.pattern = %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.err.ref = STDERR
+EOF
+}
+
+find_storage_tool() {  # prints the class that answers `random-uuid` with a 22-char id
+  local dir=$1 c out
+  for c in kafka.tools.StorageTool org.apache.kafka.tools.StorageTool; do
+    out=$("$JAVA" -Xmx128m -cp "$dir/*" -Dlog4j2.configurationFile="$KDIR/log4j2-tools.properties" \
+          "$c" random-uuid 2>/dev/null | tail -n 1) || continue
+    if [[ "$out" =~ ^[A-Za-z0-9_-]{22}$ ]]; then echo "$c"; return 0; fi
+  done
+  return 1
+}
+
+fetch() {
+  need_java
+  write_log4j
+  [ -f "$LIB/.ready" ] && return 0
+  command -v mvn >/dev/null || die "mvn not found: install Maven 3.6.3+ (apt-get install -y maven); it fetches the Kafka jars from Maven Central"
+  write_pom
+  rm -rf "$LIB.part"
+  local try
+  for try in 1 2 3; do
+    # shellcheck disable=SC2086
+    if mvn -B -q -f "$KDIR/pom.xml" ${KAFKA_MVN_ARGS:-} \
+         -Dkafka.version="$KAFKA_VERSION" -Dlog4j2.version="$LOG4J2_VERSION" \
+         "$DEP_PLUGIN:copy-dependencies" -DoutputDirectory="$LIB.part" -DincludeScope=runtime; then
+      break
+    fi
+    [ "$try" = 3 ] && die "Maven could not resolve Kafka $KAFKA_VERSION"
+    sleep 5
+  done
+  [ -f "$LIB.part/kafka_2.13-$KAFKA_VERSION.jar" ] || die "kafka_2.13-$KAFKA_VERSION.jar was not copied"
+  local tool
+  tool=$(find_storage_tool "$LIB.part") || die "no working StorageTool class in $LIB.part (see the guide, troubleshooting)"
+  echo "$tool" > "$LIB.part/.storage-tool"
+  rm -rf "$LIB"
+  mv "$LIB.part" "$LIB"
+  touch "$LIB/.ready"
+}
+
+cluster_id() {
+  mkdir -p "$RUN"
+  if [ ! -s "$RUN/cluster.id" ]; then
+    # 16 random bytes, URL-safe base64 without padding: the format of Kafka's Uuid (22 chars)
+    head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$RUN/cluster.id"
+  fi
+  cat "$RUN/cluster.id"
+}
+
+make_tls() {
+  [ -s "$TLS/broker-keystore.pem" ] && return 0
+  command -v openssl >/dev/null || die "openssl not found (apt-get install -y openssl)"
+  mkdir -p "$TLS"
+  (
+    cd "$TLS"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=kafka-dev-ca" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout ca.key -out ca.crt
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n' > broker.ext
+    printf 'extendedKeyUsage=clientAuth\n' > client.ext
+    for who in broker client; do
+      cn=$who; [ "$who" = broker ] && cn=localhost
+      openssl req -newkey rsa:2048 -nodes -subj "/CN=$cn" -keyout "$who.raw.key" -out "$who.csr"
+      openssl pkcs8 -topk8 -nocrypt -in "$who.raw.key" -out "$who.key"   # Kafka's PEM reader wants PKCS#8
+      openssl x509 -req -in "$who.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 \
+        -extfile "$who.ext" -out "$who.crt"
+    done
+    cat broker.key broker.crt ca.crt > broker-keystore.pem   # key + chain, unencrypted PEM
+  ) > "$TLS/openssl.log" 2>&1 || true
+  # errexit is off inside a tested subshell, so check the results instead
+  if ! openssl verify -CAfile "$TLS/ca.crt" "$TLS/broker.crt" "$TLS/client.crt" >> "$TLS/openssl.log" 2>&1 \
+     || ! grep -q 'BEGIN PRIVATE KEY' "$TLS/broker-keystore.pem" 2>/dev/null; then
+    cat "$TLS/openssl.log" >&2; rm -f "$TLS/broker-keystore.pem"; die "certificate generation failed"
+  fi
+}
+
+write_props() {
+  local n=$1 total d i voters="" rf=1 isr=1
+  total=$(nodes); d=$(ndir "$n")
+  mkdir -p "$d/data" "$d/logs"
+  for i in $(seq 1 "$total"); do voters+="${voters:+,}$i@127.0.0.1:$(port "$i" 1)"; done
+  if [ "$total" -gt 1 ]; then rf=3; isr=2; fi
+  local listeners advertised protomap="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+  listeners="PLAINTEXT://127.0.0.1:$(port "$n" 0),CONTROLLER://127.0.0.1:$(port "$n" 1)"
+  advertised="PLAINTEXT://127.0.0.1:$(port "$n" 0)"
+  if [ "$SECURITY" = 1 ]; then
+    listeners+=",SASL_PLAINTEXT://127.0.0.1:$(port "$n" 2),SSL://127.0.0.1:$(port "$n" 3),SASL_SSL://127.0.0.1:$(port "$n" 4)"
+    advertised+=",SASL_PLAINTEXT://127.0.0.1:$(port "$n" 2),SSL://127.0.0.1:$(port "$n" 3),SASL_SSL://127.0.0.1:$(port "$n" 4)"
+    protomap+=",SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL"
+  fi
+  cat > "$d/server.properties" <<EOF
+# generated by kafka.sh - node $n of $total
+process.roles=broker,controller
+node.id=$n
+controller.quorum.voters=$voters
+controller.listener.names=CONTROLLER
+listeners=$listeners
+advertised.listeners=$advertised
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=$protomap
+log.dirs=$d/data
+
+num.partitions=1
+default.replication.factor=$rf
+min.insync.replicas=$isr
+auto.create.topics.enable=true
+offsets.topic.replication.factor=$rf
+offsets.topic.num.partitions=$total
+transaction.state.log.replication.factor=$rf
+transaction.state.log.min.isr=$isr
+transaction.state.log.num.partitions=$total
+share.coordinator.state.topic.replication.factor=$rf
+share.coordinator.state.topic.min.isr=$isr
+share.coordinator.state.topic.num.partitions=$total
+group.initial.rebalance.delay.ms=0
+
+# small machine (2 cores, small heap)
+num.network.threads=2
+num.io.threads=4
+background.threads=4
+num.recovery.threads.per.data.dir=1
+num.replica.fetchers=1
+group.coordinator.threads=1
+share.coordinator.threads=1
+log.cleaner.threads=1
+log.cleaner.dedupe.buffer.size=33554432
+EOF
+  if [ "$SECURITY" = 1 ]; then
+    local l
+    {
+      echo
+      echo "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512"
+      for l in sasl_plaintext sasl_ssl; do
+        echo "listener.name.$l.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"admin-secret\" user_admin=\"admin-secret\" user_alice=\"alice-secret\";"
+        echo "listener.name.$l.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+        echo "listener.name.$l.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+      done
+      echo "ssl.keystore.type=PEM"
+      echo "ssl.keystore.location=$TLS/broker-keystore.pem"
+      echo "ssl.truststore.type=PEM"
+      echo "ssl.truststore.location=$TLS/ca.crt"
+      echo "listener.name.ssl.ssl.client.auth=requested"
+    } >> "$d/server.properties"
+  fi
+}
+
+format_node() {
+  local n=$1 d u m; d=$(ndir "$n")
+  [ -f "$d/data/meta.properties" ] && return 0
+  local args=(format --cluster-id "$(cat "$RUN/cluster.id")" --config "$d/server.properties" --ignore-formatted)
+  if [ "$SECURITY" = 1 ]; then
+    for u in admin alice; do
+      for m in SCRAM-SHA-256 SCRAM-SHA-512; do args+=(--add-scram "$m=[name=$u,password=$u-secret]"); done
+    done
+  fi
+  "$JAVA" -Xmx256m -cp "$LIB/*" -Dlog4j2.configurationFile="$KDIR/log4j2-tools.properties" \
+    "$(cat "$LIB/.storage-tool")" "${args[@]}" > "$d/logs/format.out" 2>&1 \
+    || { cat "$d/logs/format.out" >&2; die "format of node $n failed"; }
+}
+
+running() {  # node N has a live (non-zombie) kafka.Kafka process
+  local f pid st; f="$(ndir "$1")/pid"
+  [ -s "$f" ] || return 1
+  pid=$(cat "$f")
+  st=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'
+}
+
+need_java() {
+  command -v "$JAVA" >/dev/null || die "java not found: install a JDK 17+ (apt-get install -y openjdk-17-jre-headless) or set JAVA"
+  local v
+  v=$("$JAVA" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')
+  [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "java $v is too old: Kafka 4.x needs Java 17+ (set JAVA to a newer one)"
+}
+
+port_free() {  # fails with a clear message when something that is not our node N listens on port $2
+  local n=$1 p=$2
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    die "port 127.0.0.1:$p (node $n) is taken by another process: $(ss -ltnpH "sport = :$p" 2>/dev/null | awk '{print $NF}' | head -1); stop it or set KAFKA_PORT_BASE"
+  fi
+}
+
+start_node() {
+  local n=$1 d; d=$(ndir "$n")
+  [ -f "$d/server.properties" ] || die "node $n is not configured; run: kafka.sh up"
+  running "$n" && return 0
+  need_java
+  port_free "$n" "$(port "$n" 0)"
+  port_free "$n" "$(port "$n" 1)"
+  [ -f "$LIB/.ready" ] || die "no jars for Kafka $KAFKA_VERSION in $LIB; run: kafka.sh fetch"
+  mkdir -p "$d/logs"
+  # shellcheck disable=SC2086
+  nohup "$JAVA" $HEAP_OPTS $JVM_OPTS ${KAFKA_OPTS:-} \
+    -Dkafka.logs.dir="$d/logs" -Dlog4j2.configurationFile="$KDIR/log4j2.properties" \
+    -cp "$LIB/*" kafka.Kafka "$d/server.properties" >> "$d/logs/stdout.log" 2>&1 < /dev/null &
+  echo $! > "$d/pid"
+}
+
+wait_node() {
+  local n=$1 d p deadline; d=$(ndir "$n"); p=$(port "$n" 0)
+  deadline=$((SECONDS + START_TIMEOUT))
+  # the broker binds its PLAINTEXT port only after it has caught up with metadata and been unfenced
+  while (( SECONDS < deadline )); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then return 0; fi
+    if ! running "$n"; then
+      tail -n 40 "$d/logs/stdout.log" "$d/logs/server.log" >&2 2>/dev/null || true
+      die "node $n exited during start-up"
+    fi
+    sleep 0.25
+  done
+  tail -n 40 "$d/logs/stdout.log" "$d/logs/server.log" >&2 2>/dev/null || true
+  kill_node "$n"
+  die "node $n not listening on 127.0.0.1:$p after ${START_TIMEOUT}s"
+}
+
+gone() {  # wait until node N's process is gone; $2 = max seconds
+  local n=$1 i
+  for ((i = 0; i < $2 * 4; i++)); do running "$n" || return 0; sleep 0.25; done
+  return 1
+}
+
+kill_node() {
+  local n=$1 d; d=$(ndir "$n")
+  if running "$n"; then kill -KILL "$(cat "$d/pid")" 2>/dev/null || true; gone "$n" 10 || true; fi
+  rm -f "$d/pid"
+}
+
+stop_node() {
+  local n=$1 d; d=$(ndir "$n")
+  if running "$n"; then
+    kill -TERM "$(cat "$d/pid")" 2>/dev/null || true
+    gone "$n" "$STOP_TIMEOUT" || kill_node "$n"
+  fi
+  rm -f "$d/pid"
+}
+
+down() {  # SIGTERM everything at once (a lone survivor cannot finish a controlled shutdown)
+  local n
+  [ -d "$RUN" ] || return 0
+  for n in $(seq 1 "$(nodes)"); do
+    if running "$n"; then kill -TERM "$(cat "$(ndir "$n")/pid")" 2>/dev/null || true; fi
+  done
+  for n in $(seq 1 "$(nodes)"); do stop_node "$n"; done
+}
+
+env_out() {
+  local n plain="" sasl="" ssl="" saslssl=""
+  for n in $(seq 1 "$(nodes)"); do
+    plain+="${plain:+,}127.0.0.1:$(port "$n" 0)"
+    sasl+="${sasl:+,}127.0.0.1:$(port "$n" 2)"
+    ssl+="${ssl:+,}127.0.0.1:$(port "$n" 3)"
+    saslssl+="${saslssl:+,}127.0.0.1:$(port "$n" 4)"
+  done
+  echo "export KAFKA_BOOTSTRAP=$plain KAFKA_NODES=$(nodes) KAFKA_SCRIPT=$(cd "$(dirname "$0")" && pwd)/$(basename "$0") KAFKA_DIR=$KDIR"
+  if [ "$SECURITY" = 1 ]; then
+    echo "export KAFKA_SASL_PLAINTEXT_BOOTSTRAP=$sasl KAFKA_SSL_BOOTSTRAP=$ssl KAFKA_SASL_SSL_BOOTSTRAP=$saslssl"
+    echo "export KAFKA_CA_FILE=$TLS/ca.crt KAFKA_CLIENT_CERT=$TLS/client.crt KAFKA_CLIENT_KEY=$TLS/client.key"
+    echo "export KAFKA_SASL_USER=alice KAFKA_SASL_PASSWORD=alice-secret"
+  fi
+}
+
+broker_version() {  # the version line the broker logged at start-up
+  sed -n 's/.*INFO Kafka version: \([^ ]*\) .*/\1/p' "$(ndir 1)/logs/server.log" 2>/dev/null | tail -n 1
+}
+
+up() {
+  local want=${1:-1} n p pids=()
+  [ "$want" = 1 ] || [ "$want" = 3 ] || die "up takes 1 or 3"
+  if [ -s "$RUN/nodes" ] && [ "$(nodes)" != "$want" ]; then die "a $(nodes)-node cluster exists in $RUN; run clean first"; fi
+  fetch
+  mkdir -p "$RUN"
+  echo "$want" > "$RUN/nodes"
+  echo "$KAFKA_VERSION" > "$RUN/version"
+  echo "$SECURITY" > "$RUN/security"
+  if [ ! -s "$RUN/port-base" ]; then
+    if [ "$want" = 1 ]; then echo "${KAFKA_PORT_BASE:-9092}"; else echo "${KAFKA_PORT_BASE:-19092}"; fi > "$RUN/port-base"
+  fi
+  cluster_id > /dev/null
+  if [ "$SECURITY" = 1 ]; then make_tls; fi
+  for n in $(seq 1 "$want"); do write_props "$n"; done
+  for n in $(seq 1 "$want"); do format_node "$n" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || die "formatting failed"; done
+  for n in $(seq 1 "$want"); do start_node "$n"; done
+  for n in $(seq 1 "$want"); do wait_node "$n"; done
+  echo "kafka.sh: Apache Kafka $(broker_version) ready, $want node(s), 127.0.0.1:$(port 1 0)" >&2
+  env_out
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  fetch) fetch ;;
+  up)    up "${1:-1}" ;;
+  version) broker_version ;;
+  env)   env_out ;;
+  start) start_node "${1:?node number}"; wait_node "$1" ;;
+  stop)  stop_node "${1:?node number}" ;;
+  kill)  kill_node "${1:?node number}" ;;
+  wait)  wait_node "${1:?node number}" ;;
+  down)  down ;;
+  clean) down; rm -rf "$RUN" ;;
+  *)     sed -n '2,20p' "$0"; exit 2 ;;
+esac
