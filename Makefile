@@ -9,7 +9,7 @@ CROSS_TARGETS := linux/amd64 linux/arm64 linux/arm linux/386 windows/amd64 windo
                  darwin/arm64 darwin/amd64 freebsd/amd64
 # Packages whose unit tests also run under qemu on arm and arm64: the ones
 # whose arithmetic could differ on 32-bit (hashes, offsets).
-QEMU_PKGS := ./internal/kafkatest
+QEMU_PKGS := ./partitioner ./client
 TOOLS   := $(CURDIR)/.tools/bin
 GOLANGCI_VERSION := v2.15.0
 

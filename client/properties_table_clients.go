@@ -1,0 +1,66 @@
+// Table data taken from librdkafka 2.11.1 (names, types, ranges and
+// defaults as reported by rd_kafka_conf_properties_show, plus the hidden and
+// Java-compatibility names librdkafka also recognises); the treatment and
+// note columns are purekafka's. properties_test.go checks the table against
+// testdata/config-properties-2.11.1.json, captured from the real library.
+
+package client
+
+// globalPropertiesClients are the global consumer-group, consumer and
+// producer properties (and the few general ones librdkafka lists after them),
+// in librdkafka's order.
+var globalPropertiesClients = [...]property{
+	{name: "group.id", clients: clientsConsumer, typ: typeString, treat: treatAdapter, note: "Config.GroupID"},
+	{name: "group.instance.id", clients: clientsConsumer, typ: typeString, treat: treatAdapter, note: "Config.GroupInstanceID"},
+	{name: "partition.assignment.strategy", clients: clientsConsumer, typ: typeString, def: "range,roundrobin", treat: treatAdapter, note: "Config.Balancers"},
+	{name: "session.timeout.ms", clients: clientsConsumer, typ: typeInt, min: 1, max: 3600000, def: "45000", treat: treatMapped, note: "kgo.SessionTimeout"},
+	{name: "heartbeat.interval.ms", clients: clientsConsumer, typ: typeInt, min: 1, max: 3600000, def: "3000", treat: treatMapped, note: "kgo.HeartbeatInterval"},
+	{name: "group.protocol.type", clients: clientsConsumer, typ: typeKString, def: "consumer", treat: treatMapped, note: "kgo.GroupProtocol"},
+	{name: "group.protocol", clients: clientsConsumer, typ: typeEnum, values: []string{"classic", "consumer"}, def: "classic", treat: treatAdapter, note: "Config.GroupProtocol"},
+	{name: "group.remote.assignor", clients: clientsConsumer, typ: typeString, treat: treatAdapter, note: "Config.GroupRemoteAssignor"},
+	{name: "coordinator.query.interval.ms", clients: clientsConsumer, typ: typeInt, min: 1, max: 3600000, def: "600000", treat: treatNoEffect, note: "franz-go finds the coordinator on demand"},
+	{name: "max.poll.interval.ms", clients: clientsConsumer, typ: typeInt, min: 1, max: 86400000, def: "300000", treat: treatMapped, note: "kgo.RebalanceTimeout; Config.MaxPollInterval for the poll deadline"},
+	{name: "enable.auto.commit", clients: clientsConsumer, typ: typeBool, def: "true", treat: treatAdapter, note: "Config.EnableAutoCommit"},
+	{name: "auto.commit.interval.ms", clients: clientsConsumer, typ: typeInt, min: 0, max: 86400000, def: "5000", treat: treatAdapter, note: "Config.AutoCommitInterval"},
+	{name: "enable.auto.offset.store", clients: clientsConsumer, typ: typeBool, def: "true", treat: treatAdapter, note: "Config.EnableAutoOffsetStore"},
+	{name: "queued.min.messages", clients: clientsConsumer, typ: typeInt, min: 1, max: 10000000, def: "100000", treat: treatNoEffect, note: "franz-go manages its own fetch buffering"},
+	{name: "queued.max.messages.kbytes", clients: clientsConsumer, typ: typeInt, min: 1, max: 2097151, def: "65536", treat: treatNoEffect, note: "franz-go manages its own fetch buffering (only used to derive fetch.max.bytes)"},
+	{name: "fetch.wait.max.ms", clients: clientsConsumer, typ: typeInt, min: 0, max: 300000, def: "500", treat: treatMapped, note: "kgo.FetchMaxWait"},
+	{name: "fetch.queue.backoff.ms", clients: clientsConsumer, typ: typeInt, min: 0, max: 300000, def: "1000", treat: treatNoEffect, note: "franz-go manages its own fetch buffering"},
+	{name: "fetch.message.max.bytes", clients: clientsConsumer, typ: typeInt, min: 1, max: 1000000000, def: "1048576", treat: treatMapped, note: "kgo.FetchMaxPartitionBytes"},
+	{name: "max.partition.fetch.bytes", clients: clientsConsumer, alias: "fetch.message.max.bytes"},
+	{name: "fetch.max.bytes", clients: clientsConsumer, typ: typeInt, min: 0, max: 2147483135, def: "52428800", treat: treatMapped, note: "kgo.FetchMaxBytes"},
+	{name: "fetch.min.bytes", clients: clientsConsumer, typ: typeInt, min: 1, max: 100000000, def: "1", treat: treatMapped, note: "kgo.FetchMinBytes"},
+	{name: "fetch.error.backoff.ms", clients: clientsConsumer, typ: typeInt, min: 0, max: 300000, def: "500", treat: treatNoEffect, note: "franz-go backs off fetch errors with retry.backoff.ms"},
+	{name: "offset.store.method", clients: clientsConsumer, typ: typeEnum, values: []string{"none", "file", "broker"}, def: "broker", flags: flagDeprecated, treat: treatNoEffect, note: "offsets are always committed to the broker"},
+	{name: "isolation.level", clients: clientsConsumer, typ: typeEnum, values: []string{"read_uncommitted", "read_committed"}, def: "read_committed", treat: treatMapped, note: "kgo.FetchIsolationLevel"},
+	{name: "consume_cb", clients: clientsConsumer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
+	{name: "rebalance_cb", clients: clientsConsumer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
+	{name: "offset_commit_cb", clients: clientsConsumer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
+	{name: "enable.partition.eof", clients: clientsConsumer, typ: typeBool, def: "false", treat: treatAdapter, note: "Config.EnablePartitionEOF"},
+	{name: "check.crcs", clients: clientsConsumer, typ: typeBool, def: "false", treat: treatMapped, note: "franz-go always verifies CRCs"},
+	{name: "client.rack", clients: clientsBoth, typ: typeKString, treat: treatMapped, note: "kgo.Rack"},
+	{name: "transactional.id", clients: clientsProducer, typ: typeString, treat: treatMapped, note: "kgo.TransactionalID"},
+	{name: "transaction.timeout.ms", clients: clientsProducer, typ: typeInt, min: 1000, max: 2147483647, def: "60000", treat: treatMapped, note: "kgo.TransactionTimeout"},
+	{name: "enable.idempotence", clients: clientsProducer, typ: typeBool, def: "false", treat: treatMapped, note: "kgo.DisableIdempotentWrite when false"},
+	{name: "enable.gapless.guarantee", clients: clientsProducer, typ: typeBool, def: "false", flags: flagExperimental, treat: treatAdapter, note: "kgo.StopProducerOnDataLossDetected; Config.EnableGaplessGuarantee"},
+	{name: "queue.buffering.max.messages", clients: clientsProducer, typ: typeInt, min: 0, max: 2147483647, def: "100000", treat: treatMapped, note: "kgo.MaxBufferedRecords; Config.QueueMaxMessages"},
+	{name: "queue.buffering.max.kbytes", clients: clientsProducer, typ: typeInt, min: 1, max: 2147483647, def: "1048576", treat: treatMapped, note: "kgo.MaxBufferedBytes; Config.QueueMaxBytes"},
+	{name: "queue.buffering.max.ms", clients: clientsProducer, typ: typeFloat, min: 0, max: 900000, def: "5", treat: treatMapped, note: "kgo.ProducerLinger"},
+	{name: "linger.ms", clients: clientsProducer, alias: "queue.buffering.max.ms"},
+	{name: "message.send.max.retries", clients: clientsProducer, typ: typeInt, min: 0, max: 2147483647, def: "2147483647", treat: treatMapped, note: "kgo.RecordRetries"},
+	{name: "retries", clients: clientsProducer, alias: "message.send.max.retries"},
+	{name: "retry.backoff.ms", clients: clientsBoth, typ: typeInt, min: 1, max: 300000, def: "100", treat: treatMapped, note: "kgo.RetryBackoffFn"},
+	{name: "retry.backoff.max.ms", clients: clientsBoth, typ: typeInt, min: 1, max: 300000, def: "1000", treat: treatMapped, note: "kgo.RetryBackoffFn"},
+	{name: "queue.buffering.backpressure.threshold", clients: clientsProducer, typ: typeInt, min: 1, max: 1000000, def: "1", treat: treatNoEffect, note: "franz-go decides itself when to send a batch"},
+	{name: "compression.codec", clients: clientsProducer, typ: typeEnum, values: []string{"none", "gzip", "snappy", "lz4", "zstd"}, def: "none", treat: treatMapped, note: "kgo.ProducerBatchCompression"},
+	{name: "compression.type", clients: clientsProducer, alias: "compression.codec"},
+	{name: "batch.num.messages", clients: clientsProducer, typ: typeInt, min: 1, max: 1000000, def: "10000", treat: treatNoEffect, note: "franz-go limits batches by size only"},
+	{name: "batch.size", clients: clientsProducer, typ: typeInt, min: 1, max: 2147483647, def: "1000000", treat: treatMapped, note: "kgo.ProducerBatchMaxBytes"},
+	{name: "delivery.report.only.error", clients: clientsProducer, typ: typeBool, def: "false", treat: treatAdapter, note: "Config.DeliveryReportOnlyError"},
+	{name: "dr_cb", clients: clientsProducer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
+	{name: "dr_msg_cb", clients: clientsProducer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
+	{name: "sticky.partitioning.linger.ms", clients: clientsProducer, typ: typeInt, min: 0, max: 900000, def: "10", treat: treatAdapter, note: "Config.StickyLinger"},
+	{name: "client.dns.lookup", clients: clientsBoth, typ: typeEnum, values: []string{"use_all_dns_ips", "resolve_canonical_bootstrap_servers_only"}, def: "use_all_dns_ips", treat: treatNoEffect, note: "Go's dialer always tries every resolved address"},
+	{name: "enable.metrics.push", clients: clientsBoth, typ: typeBool, def: "true", treat: treatMapped, note: "kgo.DisableClientMetrics when false"},
+}

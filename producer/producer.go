@@ -1,0 +1,388 @@
+package producer
+
+import (
+	"context"
+	"errors"
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kgo"
+
+	"github.com/purekafka/purekafka/client"
+	"github.com/purekafka/purekafka/partitioner"
+)
+
+// Producer is confluent-kafka-go's asynchronous producer: Produce enqueues a
+// message and returns at once; its delivery report arrives later on the
+// per-call channel or on Events().
+type Producer struct {
+	h   *client.Handle
+	cfg *client.Config
+
+	events      chan client.Event
+	produceChan chan *client.Message
+	reports     *reportQueue
+	producerWG  sync.WaitGroup // the ProduceChannel goroutine
+
+	parts     *partitions
+	deadlines deadlines
+
+	// inFlight counts accepted messages whose delivery report has not yet
+	// reached a channel: librdkafka's rd_kafka_outq_len, which Len and the
+	// queue.buffering.max.* limits are built on.
+	inFlight      atomic.Int64
+	inFlightBytes atomic.Int64
+
+	maxMessages int64 // queue.buffering.max.messages, 0: no limit
+	maxBytes    int64 // queue.buffering.max.kbytes in bytes, 0: no limit
+	maxMsgSize  int   // message.max.bytes
+	drFields    client.DeliveryReportFields
+}
+
+// New creates a Producer from conf, as confluent-kafka-go's NewProducer does.
+// conf is not modified.
+func New(conf *client.ConfigMap) (*Producer, error) {
+	cfg, err := client.NewConfig(conf, client.RoleProducer)
+	if err != nil {
+		return nil, err
+	}
+	part, err := partitioner.New(cfg.Partitioner, partitioner.WithStickyLinger(cfg.StickyLinger))
+	if err != nil {
+		return nil, client.NewError(client.ErrInvalidArg, err.Error(), false)
+	}
+	p := &Producer{
+		cfg:         cfg,
+		events:      make(chan client.Event, cfg.GoEventsChannelSize),
+		produceChan: make(chan *client.Message, cfg.GoProduceChannelSize),
+		parts:       newPartitions(part),
+		maxMessages: int64(cfg.QueueMaxMessages),
+		maxBytes:    cfg.QueueMaxBytes,
+		maxMsgSize:  cfg.MessageMaxBytes,
+		drFields:    cfg.GoDeliveryReportFields,
+		deadlines:   deadlines{timeout: cfg.MessageTimeout},
+	}
+	// The limits are enforced here, synchronously, as librdkafka does; franz-go's
+	// own buffer limits are lifted so its TryProduce never refuses what we accepted.
+	h, err := client.NewHandle(client.KindProducer, cfg,
+		kgo.RecordPartitioner(p.parts),
+		kgo.MaxBufferedRecords(math.MaxInt32),
+		kgo.MaxBufferedBytes(0),
+		kgo.RecordDeliveryTimeout(0), // see deadlines
+	)
+	if err != nil {
+		return nil, err
+	}
+	p.h = h
+	p.reports = newReportQueue(p.delivered)
+	p.producerWG.Add(1)
+	go p.drainProduceChannel()
+	return p, nil
+}
+
+// envelope carries one message through franz-go: the record itself, and (as
+// the record's Context, which franz-go leaves alone when set) what the
+// delivery report needs. One allocation per message covers both.
+type envelope struct {
+	context.Context
+	rec     kgo.Record
+	topic   *string // the caller's pointer, reused in the report
+	opaque  any
+	dc      chan client.Event
+	size    int64
+	headers []client.Header
+}
+
+// Produce enqueues msg for asynchronous delivery. Its delivery report goes to
+// deliveryChan if that is non-nil, otherwise to Events() (unless
+// go.delivery.reports is false). Errors that librdkafka raises at enqueue
+// time are returned here: ErrQueueFull, ErrMsgSizeTooLarge,
+// ErrUnknownPartition, ErrInvalidArg, and ErrState after Close.
+func (p *Producer) Produce(msg *client.Message, deliveryChan chan client.Event) error {
+	if p.h.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	return p.produce(msg, deliveryChan)
+}
+
+func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
+	if msg == nil || msg.TopicPartition.Topic == nil || *msg.TopicPartition.Topic == "" {
+		return client.NewError(client.ErrInvalidArg, "", false)
+	}
+	topic := msg.TopicPartition.Topic
+	size := wireSize(msg)
+	if size > p.maxMsgSize {
+		return client.NewError(client.ErrMsgSizeTooLarge, "", false)
+	}
+	partition := msg.TopicPartition.Partition
+	if partition < client.PartitionAny {
+		return client.NewError(client.ErrUnknownPartition, "", false)
+	}
+	if partition >= 0 {
+		if n, known := p.parts.count(*topic); known && partition >= n {
+			return client.NewError(client.ErrUnknownPartition, "", false)
+		}
+	}
+	n := p.inFlight.Add(1)
+	b := p.inFlightBytes.Add(int64(size))
+	if (p.maxMessages > 0 && n > p.maxMessages) || (p.maxBytes > 0 && b > p.maxBytes) {
+		p.inFlight.Add(-1)
+		p.inFlightBytes.Add(-int64(size))
+		return client.NewError(client.ErrQueueFull, "", false)
+	}
+
+	env := &envelope{
+		Context: p.deadlines.get(),
+		topic:   topic,
+		opaque:  msg.Opaque,
+		dc:      dc,
+		size:    int64(size),
+		headers: msg.Headers,
+	}
+	env.rec = kgo.Record{
+		Topic:     *topic,
+		Partition: partition,
+		Key:       msg.Key,
+		Value:     msg.Value,
+		Timestamp: msg.Timestamp,
+		Context:   env,
+	}
+	if len(msg.Headers) > 0 {
+		env.rec.Headers = make([]kgo.RecordHeader, len(msg.Headers))
+		for i, h := range msg.Headers {
+			env.rec.Headers[i] = kgo.RecordHeader{Key: h.Key, Value: h.Value}
+		}
+	}
+	p.h.Client.TryProduce(context.Background(), &env.rec, p.promise)
+	return nil
+}
+
+// wireSize is librdkafka's worst-case on-wire size of a message, the figure it
+// compares with message.max.bytes: the v2 record overhead (36 bytes of
+// varints and attributes) plus key, value and serialized headers.
+func wireSize(msg *client.Message) int {
+	n := 36 + len(msg.Key) + len(msg.Value)
+	for _, h := range msg.Headers {
+		n += varintLen(len(h.Key)) + len(h.Key) + varintLen(len(h.Value)) + len(h.Value)
+	}
+	return n
+}
+
+// varintLen is the length of n as a zig-zag varint, as record headers encode it.
+func varintLen(n int) int {
+	u := uint64(n) << 1
+	l := 1
+	for u >= 0x80 {
+		u >>= 7
+		l++
+	}
+	return l
+}
+
+// promise turns franz-go's completion of a record into the delivery report
+// confluent's application expects.
+func (p *Producer) promise(r *kgo.Record, err error) {
+	env := r.Context.(*envelope)
+	ch := env.dc
+	if ch == nil {
+		if !p.cfg.GoDeliveryReports {
+			p.release(env.size)
+			return
+		}
+		ch = p.events
+	}
+	p.reports.push(report{ch: ch, ev: p.deliveryReport(env, err), counted: true, size: env.size})
+}
+
+// deliveryReport builds the *Message of a delivery report, copying only the
+// fields go.delivery.report.fields asks for.
+func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
+	r := &env.rec
+	m := &client.Message{
+		TopicPartition: client.TopicPartition{
+			Topic:     env.topic,
+			Partition: r.Partition,
+			Offset:    client.OffsetInvalid,
+		},
+		Opaque: env.opaque,
+	}
+	if err != nil {
+		m.TopicPartition.Error = p.deliveryError(env, err)
+	} else {
+		m.TopicPartition.Offset = client.Offset(r.Offset)
+		m.Timestamp = r.Timestamp
+		m.TimestampType = client.TimestampCreateTime
+		if r.Attrs.TimestampType() == 1 {
+			m.TimestampType = client.TimestampLogAppendTime
+		}
+		if r.LeaderEpoch >= 0 {
+			epoch := r.LeaderEpoch
+			m.TopicPartition.LeaderEpoch = &epoch
+		}
+	}
+	if p.drFields.Key {
+		m.Key = r.Key
+	}
+	if p.drFields.Value {
+		m.Value = r.Value
+	}
+	if p.drFields.Headers {
+		m.Headers = env.headers
+	}
+	return m
+}
+
+// deliveryError maps the error franz-go failed a record with to librdkafka's
+// code for the same situation.
+func (p *Producer) deliveryError(env *envelope, err error) error {
+	switch {
+	case errors.Is(err, kgo.ErrRecordTimeout), errors.Is(err, errMessageTimedOut):
+		return client.NewError(client.ErrMsgTimedOut, "", false)
+	case errors.Is(err, kgo.ErrAborting):
+		return client.NewError(client.ErrPurgeQueue, "", false)
+	case errors.Is(err, kgo.ErrClientClosed):
+		return client.NewError(client.ErrDestroy, "", false)
+	case env.rec.Partition >= 0 && isBadPartitionChoice(err):
+		return client.NewError(client.ErrUnknownPartition, "", false)
+	}
+	return client.ErrorFromKgo(err)
+}
+
+// delivered is called once a report has reached its channel.
+func (p *Producer) delivered(r report) {
+	if r.counted {
+		p.release(r.size)
+	}
+}
+
+func (p *Producer) release(size int64) {
+	p.inFlight.Add(-1)
+	p.inFlightBytes.Add(-size)
+}
+
+// Events returns the channel of delivery reports and other events.
+func (p *Producer) Events() chan client.Event { return p.events }
+
+// Logs returns the log channel when go.logs.channel.enable is set, else nil.
+func (p *Producer) Logs() chan client.LogEvent { return p.h.Logs() }
+
+// ProduceChannel returns the channel-based produce interface.
+//
+// Deprecated: use Produce, as confluent-kafka-go advises.
+func (p *Producer) ProduceChannel() chan *client.Message { return p.produceChan }
+
+// drainProduceChannel produces what the application writes to
+// ProduceChannel; an enqueue error becomes a failed delivery report.
+func (p *Producer) drainProduceChannel() {
+	defer p.producerWG.Done()
+	for msg := range p.produceChan {
+		if err := p.produce(msg, nil); err != nil && msg != nil {
+			failed := *msg
+			failed.TopicPartition.Error = err
+			p.reports.push(report{ch: p.events, ev: &failed})
+		}
+	}
+}
+
+// Len counts what is not yet done: messages waiting to be delivered or whose
+// delivery reports have not reached a channel, events not yet read from
+// Events(), and messages still in ProduceChannel.
+func (p *Producer) Len() int {
+	return int(p.inFlight.Load()) + len(p.events) + len(p.produceChan)
+}
+
+// Flush sends everything buffered at once, ignoring linger.ms, and waits
+// until Len() is 0 or timeoutMs passes. It returns the final Len().
+// Delivery reports sent to Events() count until the application reads them,
+// as with confluent-kafka-go.
+func (p *Producer) Flush(timeoutMs int) int {
+	if p.h.IsClosed() {
+		return p.Len()
+	}
+	deadline := time.Now().Add(time.Duration(timeoutMs) * time.Millisecond)
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
+	flushed := make(chan struct{})
+	go func() {
+		_ = p.h.Client.Flush(ctx)
+		close(flushed)
+	}()
+	wait := 100 * time.Microsecond
+	for p.Len() > 0 {
+		if time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-flushed:
+		case <-time.After(wait):
+		}
+		// Back off to librdkafka's 100 ms poll granularity for long flushes.
+		wait = min(wait*2, 100*time.Millisecond)
+	}
+	return p.Len()
+}
+
+// Close shuts the producer down without flushing, as confluent-kafka-go does:
+// messages not yet delivered fail and their reports are dropped; Events() is
+// closed. Idempotent.
+func (p *Producer) Close() {
+	if !p.h.MarkClosed() {
+		return
+	}
+	close(p.produceChan)
+	p.producerWG.Wait()
+	p.reports.close()
+	p.h.Close()
+	close(p.events)
+}
+
+// IsClosed reports whether Close was called.
+func (p *Producer) IsClosed() bool { return p.h.IsClosed() }
+
+// String returns the instance name, such as "rdkafka#producer-1".
+func (p *Producer) String() string { return p.h.String() }
+
+// Handle returns the shared client handle, so an AdminClient can be made from
+// this producer.
+func (p *Producer) Handle() *client.Handle { return p.h }
+
+// GetMetadata queries cluster metadata; see client.Handle.GetMetadata.
+func (p *Producer) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*client.Metadata, error) {
+	if p.h.IsClosed() {
+		return nil, client.NewClosedClientError()
+	}
+	return p.h.GetMetadata(topic, allTopics, timeoutMs)
+}
+
+// QueryWatermarkOffsets returns a partition's low and high watermarks.
+func (p *Producer) QueryWatermarkOffsets(topic string, partition int32, timeoutMs int) (low, high int64, err error) {
+	if p.h.IsClosed() {
+		return 0, 0, client.NewClosedClientError()
+	}
+	return p.h.QueryWatermarkOffsets(topic, partition, timeoutMs)
+}
+
+// OffsetsForTimes returns, per partition, the first offset at or after the
+// timestamp (ms) given in each TopicPartition's Offset.
+func (p *Producer) OffsetsForTimes(times []client.TopicPartition, timeoutMs int) ([]client.TopicPartition, error) {
+	if p.h.IsClosed() {
+		return nil, client.NewClosedClientError()
+	}
+	return p.h.OffsetsForTimes(times, timeoutMs)
+}
+
+// GetFatalError returns the producer's fatal error, or nil if it has none.
+func (p *Producer) GetFatalError() error { return p.h.FatalError() }
+
+// TestFatalError raises a fatal error artificially, for testing how an
+// application handles one. It returns ErrNoError if the error was raised,
+// or ErrPrevInProgress if a fatal error was already raised.
+func (p *Producer) TestFatalError(code client.ErrorCode, str string) client.ErrorCode {
+	err := client.NewError(code, "test_fatal_error: "+str, true)
+	if !p.h.SetFatal(err) {
+		return client.ErrPrevInProgress
+	}
+	p.reports.push(report{ch: p.events, ev: client.WithFatal(err)})
+	return client.ErrNoError
+}

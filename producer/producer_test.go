@@ -1,0 +1,291 @@
+package producer_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/twmb/franz-go/pkg/kgo"
+
+	"github.com/purekafka/purekafka/internal/kafkatest"
+	"github.com/purekafka/purekafka/kafka"
+	"github.com/purekafka/purekafka/partitioner"
+)
+
+func newProducer(t *testing.T, c *kafkatest.Cluster, extra kafka.ConfigMap) *kafka.Producer {
+	t.Helper()
+	conf := kafka.ConfigMap{"bootstrap.servers": c.Bootstrap}
+	for k, v := range extra {
+		conf[k] = v
+	}
+	p, err := kafka.NewProducer(&conf)
+	require.NoError(t, err)
+	t.Cleanup(p.Close)
+	return p
+}
+
+// waitReport reads one event from ch that is a delivery report.
+func waitReport(t *testing.T, ch chan kafka.Event) *kafka.Message {
+	t.Helper()
+	select {
+	case ev := <-ch:
+		m, ok := ev.(*kafka.Message)
+		require.True(t, ok, "expected a delivery report, got %T: %v", ev, ev)
+		return m
+	case <-time.After(30 * time.Second):
+		t.Fatal("no delivery report within 30s")
+		return nil
+	}
+}
+
+// consumeAll reads n records of topic with a plain franz-go client.
+func consumeAll(t *testing.T, c *kafkatest.Cluster, topic string, n int) []*kgo.Record {
+	t.Helper()
+	cl, err := kgo.NewClient(kgo.SeedBrokers(c.Seeds()...), kgo.ConsumeTopics(topic),
+		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()))
+	require.NoError(t, err)
+	defer cl.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var out []*kgo.Record
+	for len(out) < n {
+		fs := cl.PollFetches(ctx)
+		require.NoError(t, ctx.Err(), "consumed %d of %d", len(out), n)
+		fs.EachRecord(func(r *kgo.Record) { out = append(out, r) })
+	}
+	return out
+}
+
+func TestProduceDeliveryReports(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		const partitions, n = 12, 300
+		topic := c.CreateTopic(t, partitions)
+		p := newProducer(t, c, kafka.ConfigMap{"enable.idempotence": true})
+		dc := make(chan kafka.Event, n)
+		ts := time.UnixMilli(1_700_000_000_123)
+		for i := range n {
+			require.NoError(t, p.Produce(&kafka.Message{
+				TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny},
+				Key:            fmt.Appendf(nil, "key-%d", i),
+				Value:          fmt.Appendf(nil, "value-%d", i),
+				Timestamp:      ts,
+				Headers:        []kafka.Header{{Key: "i", Value: fmt.Appendf(nil, "%d", i)}, {Key: "nil"}},
+				Opaque:         i,
+			}, dc))
+		}
+		assert.Equal(t, 0, p.Flush(30_000))
+		lastOffset := map[int32]kafka.Offset{}
+		for range n {
+			m := waitReport(t, dc)
+			require.NoError(t, m.TopicPartition.Error)
+			i := m.Opaque.(int)
+			key := fmt.Sprintf("key-%d", i)
+			assert.Equal(t, key, string(m.Key), "default go.delivery.report.fields has key")
+			assert.Equal(t, fmt.Sprintf("value-%d", i), string(m.Value))
+			assert.Nil(t, m.Headers, "headers are not in the default report fields")
+			assert.Same(t, &topic, m.TopicPartition.Topic)
+			assert.Equal(t, partitioner.Consistent([]byte(key), partitions), m.TopicPartition.Partition,
+				"key %s on librdkafka's consistent_random partition", key)
+			assert.Greater(t, m.TopicPartition.Offset, lastOffset[m.TopicPartition.Partition]-1)
+			lastOffset[m.TopicPartition.Partition] = m.TopicPartition.Offset + 1
+			assert.True(t, ts.Equal(m.Timestamp), "timestamp %v", m.Timestamp)
+			assert.Equal(t, kafka.TimestampCreateTime, m.TimestampType)
+		}
+		assert.Equal(t, 0, p.Len())
+
+		recs := consumeAll(t, c, topic, n)
+		for _, r := range recs {
+			require.Len(t, r.Headers, 2)
+			assert.Equal(t, "i", r.Headers[0].Key)
+			assert.Equal(t, "nil", r.Headers[1].Key)
+			assert.Nil(t, r.Headers[1].Value, "a nil header value stays null on the wire")
+			assert.True(t, ts.Equal(r.Timestamp))
+		}
+	})
+}
+
+func TestProduceEventsChannelAndLen(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 3)
+		p := newProducer(t, c, kafka.ConfigMap{"go.delivery.report.fields": "all"})
+		const n = 20
+		for i := range n {
+			require.NoError(t, p.Produce(&kafka.Message{
+				TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: int32(i % 3)},
+				Value:          []byte("v"),
+				Headers:        []kafka.Header{{Key: "h", Value: []byte("x")}},
+			}, nil))
+		}
+		// Unread reports still count, as in confluent-kafka-go: Flush
+		// cannot reach 0 until the application drains Events().
+		assert.Equal(t, n, p.Flush(2000))
+		perPartition := map[int32]int{}
+		for range n {
+			m := waitReport(t, p.Events())
+			require.NoError(t, m.TopicPartition.Error)
+			assert.Equal(t, kafka.Offset(perPartition[m.TopicPartition.Partition]), m.TopicPartition.Offset,
+				"reports of a partition arrive in order")
+			perPartition[m.TopicPartition.Partition]++
+			assert.Equal(t, []kafka.Header{{Key: "h", Value: []byte("x")}}, m.Headers, "fields=all includes headers")
+		}
+		assert.Equal(t, map[int32]int{0: 7, 1: 7, 2: 6}, perPartition, "explicit partitions honoured")
+		assert.Equal(t, 0, p.Len())
+	})
+}
+
+func TestProduceWithoutDeliveryReports(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		p := newProducer(t, c, kafka.ConfigMap{"go.delivery.reports": false})
+		for range 10 {
+			require.NoError(t, p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny}}, nil))
+		}
+		assert.Equal(t, 0, p.Flush(30_000))
+		assert.Empty(t, p.Events())
+		assert.Len(t, consumeAll(t, c, topic, 10), 10)
+	})
+}
+
+func TestProduceChannel(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		p := newProducer(t, c, nil)
+		p.ProduceChannel() <- &kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 1}, Value: []byte("a")}
+		p.ProduceChannel() <- &kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 7}, Value: []byte("bad")}
+		ok, bad := waitReport(t, p.Events()), waitReport(t, p.Events())
+		if ok.TopicPartition.Partition == 7 {
+			ok, bad = bad, ok
+		}
+		require.NoError(t, ok.TopicPartition.Error)
+		assert.Equal(t, int32(1), ok.TopicPartition.Partition)
+		require.Error(t, bad.TopicPartition.Error)
+		assert.Equal(t, kafka.ErrUnknownPartition, bad.TopicPartition.Error.(kafka.Error).Code())
+	})
+}
+
+func TestProduceRejectsSynchronously(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		p := newProducer(t, c, kafka.ConfigMap{"message.max.bytes": 1000, "linger.ms": 60_000, "queue.buffering.max.messages": 5})
+		any := kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny}
+		code := func(err error) kafka.ErrorCode {
+			t.Helper()
+			require.Error(t, err)
+			var kerr kafka.Error
+			require.ErrorAs(t, err, &kerr)
+			return kerr.Code()
+		}
+
+		empty := ""
+		assert.Equal(t, kafka.ErrInvalidArg, code(p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Partition: 0}}, nil)), "nil topic")
+		assert.Equal(t, kafka.ErrInvalidArg, code(p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &empty}}, nil)), "empty topic")
+		assert.Equal(t, kafka.ErrInvalidArg, code(p.Produce(nil, nil)), "nil message")
+		assert.Equal(t, kafka.ErrMsgSizeTooLarge, code(p.Produce(&kafka.Message{TopicPartition: any, Value: make([]byte, 1000)}, nil)))
+
+		dc := make(chan kafka.Event, 10)
+		for range 5 {
+			require.NoError(t, p.Produce(&kafka.Message{TopicPartition: any, Value: []byte("x")}, dc))
+		}
+		assert.Equal(t, kafka.ErrQueueFull, code(p.Produce(&kafka.Message{TopicPartition: any}, dc)))
+		assert.Equal(t, 5, p.Len())
+
+		// Once metadata is known, an explicit partition beyond the topic's
+		// count is refused at once.
+		require.NoError(t, p.Purge(kafka.PurgeQueue))
+		for range 5 {
+			m := waitReport(t, dc)
+			assert.Equal(t, kafka.ErrPurgeQueue, code(m.TopicPartition.Error))
+		}
+		require.NoError(t, p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 1}}, dc))
+		require.Equal(t, 0, p.Flush(30_000))
+		require.NoError(t, waitReport(t, dc).TopicPartition.Error)
+		assert.Equal(t, kafka.ErrUnknownPartition, code(p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 2}}, dc)))
+		assert.Equal(t, kafka.ErrInvalidArg, code(p.Purge(8)))
+	})
+}
+
+func TestProducerClose(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		p := newProducer(t, c, kafka.ConfigMap{"linger.ms": 60_000})
+		require.NoError(t, p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny}}, nil))
+		assert.False(t, p.IsClosed())
+		p.Close()
+		p.Close()
+		assert.True(t, p.IsClosed())
+		err := p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic}}, nil)
+		require.Error(t, err)
+		assert.Equal(t, kafka.ErrState, err.(kafka.Error).Code())
+		assert.Equal(t, "Operation not allowed on closed client", err.Error())
+		for range p.Events() { //nolint:revive // drain until closed
+		}
+	})
+}
+
+func TestProducerQueries(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		p := newProducer(t, c, nil)
+		dc := make(chan kafka.Event, 3)
+		base := time.Now().Add(-time.Hour).Truncate(time.Millisecond)
+		for i := range 3 {
+			require.NoError(t, p.Produce(&kafka.Message{
+				TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 1},
+				Timestamp:      base.Add(time.Duration(i) * time.Minute),
+			}, dc))
+		}
+		require.Equal(t, 0, p.Flush(30_000))
+		for range 3 {
+			require.NoError(t, waitReport(t, dc).TopicPartition.Error)
+		}
+
+		md, err := p.GetMetadata(&topic, false, 10_000)
+		require.NoError(t, err)
+		require.Contains(t, md.Topics, topic)
+		assert.Len(t, md.Topics[topic].Partitions, 2)
+		assert.NotEmpty(t, md.Brokers)
+		assert.NotEmpty(t, md.OriginatingBroker.Host)
+
+		low, high, err := p.QueryWatermarkOffsets(topic, 1, 10_000)
+		require.NoError(t, err)
+		assert.Equal(t, int64(0), low)
+		assert.Equal(t, int64(3), high)
+
+		times, err := p.OffsetsForTimes([]kafka.TopicPartition{
+			{Topic: &topic, Partition: 1, Offset: kafka.Offset(base.Add(time.Minute).UnixMilli())},
+		}, 10_000)
+		require.NoError(t, err)
+		require.Len(t, times, 1)
+		assert.Equal(t, kafka.Offset(1), times[0].Offset)
+		assert.NoError(t, times[0].Error)
+	})
+}
+
+func TestProducerStringAndFatal(t *testing.T) {
+	t.Parallel()
+	c := kafkatest.NewFake(t)
+	p := newProducer(t, c, nil)
+	assert.Regexp(t, `^rdkafka#producer-\d+$`, p.String())
+	assert.NoError(t, p.GetFatalError())
+	assert.Equal(t, kafka.ErrNoError, p.TestFatalError(kafka.ErrOutOfOrderSequenceNumber, "testing"))
+	assert.Equal(t, kafka.ErrPrevInProgress, p.TestFatalError(kafka.ErrOutOfOrderSequenceNumber, "again"))
+	fatal := p.GetFatalError().(kafka.Error)
+	assert.True(t, fatal.IsFatal())
+	assert.Equal(t, kafka.ErrOutOfOrderSequenceNumber, fatal.Code())
+	select {
+	case ev := <-p.Events():
+		assert.Equal(t, fatal, ev)
+	case <-time.After(5 * time.Second):
+		t.Fatal("no fatal error event")
+	}
+}
