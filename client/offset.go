@@ -75,7 +75,13 @@ func NewOffset(offset interface{}) (Offset, error) {
 		case "stored":
 			return OffsetStored, nil
 		default:
-			n, err := strconv.Atoi(v)
+			// 64-bit parsing even where int is 32 bits (arm, 386), where
+			// confluent's Atoi would reject offsets past 2^31; the error keeps
+			// Atoi's wording, which applications may match on.
+			n, err := strconv.ParseInt(v, 10, 64)
+			if ne, ok := err.(*strconv.NumError); ok {
+				ne.Func = "Atoi"
+			}
 			return Offset(n), err
 		}
 	case int:

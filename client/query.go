@@ -30,7 +30,7 @@ func requestError(ctx context.Context, err error) error {
 // GetMetadata asks one broker for cluster metadata: of topic if it is set
 // (auto-creating it where the broker allows), of every topic if allTopics,
 // otherwise of the topics this client consumes.
-func (h *Handle) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*Metadata, error) {
+func (h *Instance) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*Metadata, error) {
 	ctx, cancel := timeoutContext(timeoutMs)
 	defer cancel()
 
@@ -106,7 +106,7 @@ func brokerCodeError(code int16) Error {
 
 // QueryWatermarkOffsets returns the low (log start) and high (log end)
 // offsets of one partition, asked of its leader.
-func (h *Handle) QueryWatermarkOffsets(topic string, partition int32, timeoutMs int) (low, high int64, err error) {
+func (h *Instance) QueryWatermarkOffsets(topic string, partition int32, timeoutMs int) (low, high int64, err error) {
 	ctx, cancel := timeoutContext(timeoutMs)
 	defer cancel()
 	offsets, err := h.listOffsets(ctx, []TopicPartition{
@@ -127,7 +127,7 @@ func (h *Handle) QueryWatermarkOffsets(topic string, partition int32, timeoutMs 
 // OffsetsForTimes looks up, for each partition, the earliest offset whose
 // timestamp is at or after the one given in its Offset field (milliseconds
 // since the epoch). Partitions without such a message get OffsetEnd.
-func (h *Handle) OffsetsForTimes(times []TopicPartition, timeoutMs int) ([]TopicPartition, error) {
+func (h *Instance) OffsetsForTimes(times []TopicPartition, timeoutMs int) ([]TopicPartition, error) {
 	ctx, cancel := timeoutContext(timeoutMs)
 	defer cancel()
 	return h.listOffsets(ctx, times)
@@ -138,7 +138,7 @@ func (h *Handle) OffsetsForTimes(times []TopicPartition, timeoutMs int) ([]Topic
 // protocol's own "earliest" and "latest" timestamps). The client shards it to
 // the partition leaders. Results come back in the order of tps, each with its
 // own error.
-func (h *Handle) listOffsets(ctx context.Context, tps []TopicPartition) ([]TopicPartition, error) {
+func (h *Instance) listOffsets(ctx context.Context, tps []TopicPartition) ([]TopicPartition, error) {
 	// A request can ask each partition once, so beginning and end of the
 	// same partition take two requests.
 	out := make([]TopicPartition, len(tps))

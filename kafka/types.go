@@ -484,3 +484,6 @@ const (
 	// ErrRebootstrapRequired: Broker: Client metadata is stale, client should rebootstrap to obtain new metadata.
 	ErrRebootstrapRequired = client.ErrRebootstrapRequired
 )
+
+// Handle is implemented by *Producer, *Consumer and *AdminClient.
+type Handle = client.Handle

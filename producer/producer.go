@@ -14,11 +14,15 @@ import (
 	"github.com/purekafka/purekafka/partitioner"
 )
 
+// sealed makes Producer a client.Handle without an exported field.
+type sealed = client.Sealed
+
 // Producer is confluent-kafka-go's asynchronous producer: Produce enqueues a
 // message and returns at once; its delivery report arrives later on the
 // per-call channel or on Events().
 type Producer struct {
-	h   *client.Handle
+	sealed
+	h   *client.Instance
 	cfg *client.Config
 
 	events      chan client.Event
@@ -65,7 +69,7 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 	}
 	// The limits are enforced here, synchronously, as librdkafka does; franz-go's
 	// own buffer limits are lifted so its TryProduce never refuses what we accepted.
-	h, err := client.NewHandle(client.KindProducer, cfg,
+	h, err := client.NewInstance(client.KindProducer, cfg,
 		kgo.RecordPartitioner(p.parts),
 		kgo.MaxBufferedRecords(math.MaxInt32),
 		kgo.MaxBufferedBytes(0),
@@ -75,6 +79,7 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 		return nil, err
 	}
 	p.h = h
+	p.sealed = client.Seal(h)
 	p.reports = newReportQueue(p.delivered)
 	p.producerWG.Add(1)
 	go p.drainProduceChannel()
@@ -343,11 +348,23 @@ func (p *Producer) IsClosed() bool { return p.h.IsClosed() }
 // String returns the instance name, such as "rdkafka#producer-1".
 func (p *Producer) String() string { return p.h.String() }
 
-// Handle returns the shared client handle, so an AdminClient can be made from
-// this producer.
-func (p *Producer) Handle() *client.Handle { return p.h }
+// SetSaslCredentials replaces the SASL user name and password used by new
+// connections.
+func (p *Producer) SetSaslCredentials(username, password string) error {
+	return p.h.SetSaslCredentials(username, password)
+}
 
-// GetMetadata queries cluster metadata; see client.Handle.GetMetadata.
+// SetOAuthBearerToken sets the SASL/OAUTHBEARER token.
+func (p *Producer) SetOAuthBearerToken(token client.OAuthBearerToken) error {
+	return p.h.SetOAuthBearerToken(token)
+}
+
+// SetOAuthBearerTokenFailure reports a failure to obtain an OAUTHBEARER token.
+func (p *Producer) SetOAuthBearerTokenFailure(errstr string) error {
+	return p.h.SetOAuthBearerTokenFailure(errstr)
+}
+
+// GetMetadata queries cluster metadata; see client.Instance.GetMetadata.
 func (p *Producer) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*client.Metadata, error) {
 	if p.h.IsClosed() {
 		return nil, client.NewClosedClientError()
@@ -386,3 +403,4 @@ func (p *Producer) TestFatalError(code client.ErrorCode, str string) client.Erro
 	p.reports.push(report{ch: p.events, ev: client.WithFatal(err)})
 	return client.ErrNoError
 }
+var _ client.Handle = (*Producer)(nil)
