@@ -403,4 +403,5 @@ func (p *Producer) TestFatalError(code client.ErrorCode, str string) client.Erro
 	p.reports.push(report{ch: p.events, ev: client.WithFatal(err)})
 	return client.ErrNoError
 }
+
 var _ client.Handle = (*Producer)(nil)
