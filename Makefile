@@ -13,7 +13,7 @@ QEMU_PKGS := ./partitioner ./client
 TOOLS   := $(CURDIR)/.tools/bin
 GOLANGCI_VERSION := v2.15.0
 
-.PHONY: help deps demo test test-fast test-main test-compat test-bench check-deps cross cross-test \
+.PHONY: help deps demo test test-fast test-main test-restart test-compat test-bench check-deps cross cross-test \
         kafka-up kafka-down kafka-clean bench lint vet
 
 help:
@@ -37,10 +37,14 @@ vet:
 	@u=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$u" ]; then echo "gofmt needed: $$u"; exit 1; fi
 
-test: vet check-deps kafka-up test-main cross-test test-compat test-bench
+test: vet check-deps kafka-up test-main test-restart cross-test test-compat test-bench
 
 test-main:
 	$(WITH_KAFKA) $(GO) test -race -count=1 ./...
+
+# Tests that restart the shared broker, run alone after the others.
+test-restart: kafka-up
+	$(WITH_KAFKA) PUREKAFKA_RESTART_TESTS=1 $(GO) test -race -count=1 -run 'AcrossBrokerRestart' ./...
 
 test-fast:
 	KAFKA_BOOTSTRAP= $(GO) test -race -count=1 ./...

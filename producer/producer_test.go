@@ -3,6 +3,7 @@ package producer_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,12 +60,92 @@ func consumeAll(t *testing.T, c *kafkatest.Cluster, topic string, n int) []*kgo.
 	return out
 }
 
-func TestProduceDeliveryReports(t *testing.T) {
+// TestProduce100kKeyed is issue 4's headline check, once with a delivery
+// channel and once through Events(): every report arrives exactly once,
+// offsets are contiguous per partition, and every key is on librdkafka's
+// consistent_random partition.
+func TestProduce100kKeyed(t *testing.T) {
+	t.Parallel()
+	const partitions, n = 12, 100_000
+	for _, tc := range []struct {
+		name       string
+		useEvents  bool
+		drFields   string
+		wantKeyVal bool
+	}{
+		{name: "deliveryChan", wantKeyVal: true},
+		{name: "Events", useEvents: true, drFields: "none"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+				topic := c.CreateTopic(t, partitions)
+				conf := kafka.ConfigMap{"enable.idempotence": true}
+				if tc.drFields != "" {
+					conf["go.delivery.report.fields"] = tc.drFields
+				}
+				p := newProducer(t, c, conf)
+				var dc chan kafka.Event
+				reports := p.Events()
+				if !tc.useEvents {
+					dc = make(chan kafka.Event, n)
+					reports = dc
+				}
+				done := make(chan map[int32][]kafka.Offset)
+				go func() {
+					seen := make([]bool, n)
+					offsets := map[int32][]kafka.Offset{}
+					for range n {
+						m := waitReport(t, reports)
+						if !assert.NoError(t, m.TopicPartition.Error) {
+							break
+						}
+						i := m.Opaque.(int)
+						assert.False(t, seen[i], "report %d twice", i)
+						seen[i] = true
+						key := fmt.Appendf(nil, "key-%d", i)
+						if tc.wantKeyVal {
+							assert.Equal(t, key, m.Key)
+						} else {
+							assert.Nil(t, m.Key, "go.delivery.report.fields=none")
+						}
+						assert.Equal(t, partitioner.Consistent(key, partitions), m.TopicPartition.Partition)
+						offsets[m.TopicPartition.Partition] = append(offsets[m.TopicPartition.Partition], m.TopicPartition.Offset)
+					}
+					done <- offsets
+				}()
+				value := make([]byte, 100)
+				for i := range n {
+					err := p.Produce(&kafka.Message{
+						TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny},
+						Key:            fmt.Appendf(nil, "key-%d", i),
+						Value:          value,
+						Opaque:         i,
+					}, dc)
+					require.NoError(t, err)
+				}
+				assert.Equal(t, 0, p.Flush(60_000))
+				offsets := <-done
+				total := 0
+				for part, offs := range offsets {
+					for j, o := range offs {
+						require.Equal(t, kafka.Offset(j), o, "partition %d: offsets contiguous from 0, in order", part)
+					}
+					total += len(offs)
+				}
+				assert.Equal(t, n, total)
+				assert.Equal(t, 0, p.Len())
+			})
+		})
+	}
+}
+
+func TestProduceFieldsAndTimestamps(t *testing.T) {
 	t.Parallel()
 	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
 		const partitions, n = 12, 300
 		topic := c.CreateTopic(t, partitions)
-		p := newProducer(t, c, kafka.ConfigMap{"enable.idempotence": true})
+		p := newProducer(t, c, nil)
 		dc := make(chan kafka.Event, n)
 		ts := time.UnixMilli(1_700_000_000_123)
 		for i := range n {
@@ -78,25 +159,17 @@ func TestProduceDeliveryReports(t *testing.T) {
 			}, dc))
 		}
 		assert.Equal(t, 0, p.Flush(30_000))
-		lastOffset := map[int32]kafka.Offset{}
 		for range n {
 			m := waitReport(t, dc)
 			require.NoError(t, m.TopicPartition.Error)
 			i := m.Opaque.(int)
-			key := fmt.Sprintf("key-%d", i)
-			assert.Equal(t, key, string(m.Key), "default go.delivery.report.fields has key")
+			assert.Equal(t, fmt.Sprintf("key-%d", i), string(m.Key), "default go.delivery.report.fields has key")
 			assert.Equal(t, fmt.Sprintf("value-%d", i), string(m.Value))
 			assert.Nil(t, m.Headers, "headers are not in the default report fields")
 			assert.Same(t, &topic, m.TopicPartition.Topic)
-			assert.Equal(t, partitioner.Consistent([]byte(key), partitions), m.TopicPartition.Partition,
-				"key %s on librdkafka's consistent_random partition", key)
-			assert.Greater(t, m.TopicPartition.Offset, lastOffset[m.TopicPartition.Partition]-1)
-			lastOffset[m.TopicPartition.Partition] = m.TopicPartition.Offset + 1
-			assert.True(t, ts.Equal(m.Timestamp), "timestamp %v", m.Timestamp)
+			assert.True(t, ts.Equal(m.Timestamp), "an old timestamp is kept and does not time the message out")
 			assert.Equal(t, kafka.TimestampCreateTime, m.TimestampType)
 		}
-		assert.Equal(t, 0, p.Len())
-
 		recs := consumeAll(t, c, topic, n)
 		for _, r := range recs {
 			require.Len(t, r.Headers, 2)
@@ -104,6 +177,28 @@ func TestProduceDeliveryReports(t *testing.T) {
 			assert.Equal(t, "nil", r.Headers[1].Key)
 			assert.Nil(t, r.Headers[1].Value, "a nil header value stays null on the wire")
 			assert.True(t, ts.Equal(r.Timestamp))
+		}
+	})
+}
+
+func TestProduceCompression(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		for _, codec := range []string{"none", "gzip", "snappy", "lz4", "zstd"} {
+			topic := c.CreateTopic(t, 1)
+			p := newProducer(t, c, kafka.ConfigMap{"compression.type": codec, "acks": "1"})
+			dc := make(chan kafka.Event, 50)
+			value := []byte(strings.Repeat("compressible ", 20))
+			for range 50 {
+				require.NoError(t, p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 0}, Value: value}, dc))
+			}
+			require.Equal(t, 0, p.Flush(30_000), codec)
+			for range 50 {
+				require.NoError(t, waitReport(t, dc).TopicPartition.Error, codec)
+			}
+			for _, r := range consumeAll(t, c, topic, 50) {
+				require.Equal(t, value, r.Value, codec)
+			}
 		}
 	})
 }
@@ -287,5 +382,66 @@ func TestProducerStringAndFatal(t *testing.T) {
 		assert.Equal(t, fatal, ev)
 	case <-time.After(5 * time.Second):
 		t.Fatal("no fatal error event")
+	}
+}
+
+// TestBadInputLosesNothing interleaves rejected messages with good ones:
+// each rejection carries confluent's code and every accepted message is
+// still delivered.
+func TestBadInputLosesNothing(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 3)
+		p := newProducer(t, c, kafka.ConfigMap{"message.max.bytes": 10_000})
+		dc := make(chan kafka.Event, 100)
+		good := func(i int) *kafka.Message {
+			return &kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny},
+				Value: fmt.Appendf(nil, "%d", i)}
+		}
+		bad := []struct {
+			name string
+			msg  *kafka.Message
+			code kafka.ErrorCode
+		}{
+			{"nil topic", &kafka.Message{}, kafka.ErrInvalidArg},
+			{"oversized", &kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny}, Value: make([]byte, 20_000)}, kafka.ErrMsgSizeTooLarge},
+			{"negative partition", &kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: -5}}, kafka.ErrUnknownPartition},
+		}
+		accepted := 0
+		for i := range 30 {
+			require.NoError(t, p.Produce(good(i), dc))
+			accepted++
+			b := bad[i%len(bad)]
+			err := p.Produce(b.msg, dc)
+			require.Error(t, err, b.name)
+			assert.Equal(t, b.code, err.(kafka.Error).Code(), b.name)
+		}
+		require.Equal(t, 0, p.Flush(30_000))
+		for range accepted {
+			require.NoError(t, waitReport(t, dc).TopicPartition.Error)
+		}
+		assert.Len(t, consumeAll(t, c, topic, accepted), accepted)
+	})
+}
+
+func TestNewProducerRejectsBadConfig(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		conf kafka.ConfigMap
+		code kafka.ErrorCode
+		text string
+	}{
+		{"unknown property", kafka.ConfigMap{"no.such.thing": 1}, kafka.ErrInvalidArg, `No such configuration property: "no.such.thing"`},
+		{"wrong value type", kafka.ConfigMap{"linger.ms": int64(5)}, kafka.ErrInvalidArg, "Invalid value type int64 for key linger.ms (expected string,bool,int,ConfigMap)"},
+		{"bad enum", kafka.ConfigMap{"compression.type": "brotli"}, kafka.ErrInvalidArg, `Invalid value "brotli" for configuration property "compression.codec"`},
+		{"go.* type", kafka.ConfigMap{"go.delivery.reports": "true"}, kafka.ErrInvalidArg, "go.delivery.reports expects type bool, not string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := kafka.NewProducer(&tc.conf)
+			require.Error(t, err)
+			assert.Nil(t, p)
+			assert.Equal(t, tc.code, err.(kafka.Error).Code())
+			assert.Equal(t, tc.text, err.Error())
+		})
 	}
 }
