@@ -487,3 +487,13 @@ const (
 
 // Handle is implemented by *Producer, *Consumer and *AdminClient.
 type Handle = client.Handle
+
+// ConsumerGroupMetadata is a consumer's group membership, for
+// Producer.SendOffsetsToTransaction.
+type ConsumerGroupMetadata = client.ConsumerGroupMetadata
+
+// NewTestConsumerGroupMetadata returns metadata with only a group id, for
+// testing transactional producers without a consumer.
+func NewTestConsumerGroupMetadata(groupID string) (*ConsumerGroupMetadata, error) {
+	return client.NewTestConsumerGroupMetadata(groupID)
+}
