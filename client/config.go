@@ -336,7 +336,7 @@ func NewConfig(conf *ConfigMap, role Role) (*Config, error) {
 	if err := c.resolve(); err != nil {
 		return nil, truncateError(err, newErrstrSize)
 	}
-	c.Warnings = st.warnings(role)
+	c.Warnings = append(st.warnings(role), c.Warnings...)
 	return c, nil
 }
 

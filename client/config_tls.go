@@ -258,6 +258,9 @@ func loadClientCert(st *confState) (*tls.Certificate, error) {
 	if keyPEM == nil {
 		return nil, nil // a certificate alone is loaded but never offered
 	}
+	if block, _ := pem.Decode(keyPEM); block == nil || !strings.Contains(block.Type, "PRIVATE KEY") {
+		return nil, Errorf(ErrInvalidArg, "%s failed: not in PEM format?", keyProp)
+	}
 	if certPEM == nil {
 		return nil, NewError(ErrInvalidArg, "Private key check failed: no certificate assigned", false)
 	}

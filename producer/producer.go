@@ -31,6 +31,7 @@ type Producer struct {
 	producerWG  sync.WaitGroup // the ProduceChannel goroutine
 
 	parts     *partitions
+	txn       *transactions // nil without transactional.id
 	deadlines deadlines
 
 	// inFlight counts accepted messages whose delivery report has not yet
@@ -69,6 +70,9 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 	}
 	// The limits are enforced here, synchronously, as librdkafka does; franz-go's
 	// own buffer limits are lifted so its TryProduce never refuses what we accepted.
+	if cfg.TransactionalID != "" {
+		p.txn = &transactions{}
+	}
 	h, err := client.NewInstance(client.KindProducer, cfg,
 		kgo.RecordPartitioner(p.parts),
 		kgo.MaxBufferedRecords(math.MaxInt32),
@@ -114,6 +118,12 @@ func (p *Producer) Produce(msg *client.Message, deliveryChan chan client.Event) 
 func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 	if msg == nil || msg.TopicPartition.Topic == nil || *msg.TopicPartition.Topic == "" {
 		return client.NewError(client.ErrInvalidArg, "", false)
+	}
+	if p.txn != nil {
+		if !p.txn.producing.Load() {
+			return client.NewError(client.ErrState, "Producer is not in a transaction", false)
+		}
+		p.txn.produced.Store(true)
 	}
 	topic := msg.TopicPartition.Topic
 	size := wireSize(msg)
@@ -189,6 +199,9 @@ func varintLen(n int) int {
 // confluent's application expects.
 func (p *Producer) promise(r *kgo.Record, err error) {
 	env := r.Context.(*envelope)
+	if err != nil && p.txn != nil {
+		p.txn.recordFailed(err)
+	}
 	ch := env.dc
 	if ch == nil {
 		if !p.cfg.GoDeliveryReports {
@@ -339,6 +352,9 @@ func (p *Producer) Close() {
 	p.producerWG.Wait()
 	p.reports.close()
 	p.h.Close()
+	if p.txn != nil {
+		p.txn.close()
+	}
 	close(p.events)
 }
 

@@ -1,0 +1,413 @@
+package consumer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/twmb/franz-go/pkg/kgo"
+
+	"github.com/purekafka/purekafka/client"
+)
+
+// Subscribe subscribes to one topic (a name starting with "^" is a regular
+// expression), replacing the current subscription. rebalanceCb, if not nil,
+// is called from Poll for every rebalance.
+func (c *Consumer) Subscribe(topic string, rebalanceCb RebalanceCb) error {
+	return c.SubscribeTopics([]string{topic}, rebalanceCb)
+}
+
+// SubscribeTopics subscribes to topics (names starting with "^" are regular
+// expressions), replacing the current subscription and any manual
+// assignment. Joining the group happens in the background; the assignment
+// arrives through Poll.
+func (c *Consumer) SubscribeTopics(topics []string, rebalanceCb RebalanceCb) (err error) {
+	if c.closing.Load() || c.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	if c.cfg.GroupID == "" {
+		// librdkafka has no group handle without a group.id.
+		return client.NewError(client.ErrUnknownGroup, "", false)
+	}
+	if len(topics) == 0 {
+		return client.NewError(client.ErrInvalidArg, "", false)
+	}
+	for _, t := range topics {
+		if t == "" {
+			return client.NewError(client.ErrInvalidArg, "", false)
+		}
+		if strings.HasPrefix(t, "^") {
+			if _, err := regexp.Compile(t); err != nil {
+				return client.Errorf(client.ErrInvalidArg, "Invalid regex %q: %v", t, err)
+			}
+		}
+	}
+	topics = slices.Clone(topics)
+
+	c.mu.Lock()
+	old := c.gc
+	if c.mode == modeManual {
+		c.dropManualLocked()
+	}
+	c.mode = modeSubscribe
+	c.topics = topics
+	c.rebalanceCb = rebalanceCb
+	c.joined = false
+	c.subGen++
+	gen := c.subGen
+	if old == nil {
+		err := c.startGroupLocked(topics)
+		c.mu.Unlock()
+		return err
+	}
+	// A new subscription is a rebalance: the old membership revokes
+	// (served by Poll) before the new one joins.
+	c.gc = nil
+	done := c.retireLocked(old)
+	c.mu.Unlock()
+	go func() {
+		<-done
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.subGen == gen && !c.closing.Load() && c.gc == nil {
+			if err := c.startGroupLocked(topics); err != nil {
+				c.pushLocked(client.ErrorFromKgo(err))
+			}
+		}
+	}()
+	return nil
+}
+
+// startGroupLocked creates the group client for topics.
+func (c *Consumer) startGroupLocked(topics []string) error {
+	cl, err := c.h.NewSiblingClient(c.groupOpts(topics)...)
+	if err != nil {
+		return err
+	}
+	c.gc = cl
+	c.notifyLocked()
+	return nil
+}
+
+// retireLocked closes a group client in the background (leaving the group
+// fires its revoke, which Poll or Close serves) and returns a channel
+// closed when it is gone.
+func (c *Consumer) retireLocked(gc *kgo.Client) chan struct{} {
+	done := make(chan struct{})
+	c.retiring = append(c.retiring, done)
+	go func() {
+		gc.Close()
+		close(done)
+		c.mu.Lock()
+		delete(c.expelled, gc)
+		c.retiring = slices.DeleteFunc(c.retiring, func(d chan struct{}) bool { return d == done })
+		c.notifyLocked()
+		c.mu.Unlock()
+	}()
+	return done
+}
+
+// Unsubscribe drops the subscription and leaves the group; the revoke is
+// delivered through Poll.
+func (c *Consumer) Unsubscribe() (err error) {
+	if c.closing.Load() || c.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.subGen++
+	c.topics = nil
+	if c.mode == modeSubscribe {
+		c.mode = modeNone
+	}
+	if c.gc != nil {
+		c.retireLocked(c.gc)
+		c.gc = nil
+	}
+	return nil
+}
+
+// Subscription returns the current subscription.
+func (c *Consumer) Subscription() (topics []string, err error) {
+	if c.closing.Load() || c.IsClosed() {
+		return nil, client.NewClosedClientError()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string{}, c.topics...), nil
+}
+
+// Assignment returns the current assignment, with the offsets it was
+// assigned with.
+func (c *Consumer) Assignment() (partitions []client.TopicPartition, err error) {
+	if c.closing.Load() || c.IsClosed() {
+		return nil, client.NewClosedClientError()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]client.TopicPartition, 0, len(c.assigned))
+	for _, ps := range c.assigned {
+		out = append(out, ps.tp(ps.assignedAt))
+	}
+	sortTPs(out)
+	return out, nil
+}
+
+// Assign replaces the assignment. Each partition starts at its Offset: an
+// absolute offset, OffsetBeginning, OffsetEnd, OffsetTail(n), or
+// OffsetStored/OffsetInvalid for the committed offset (falling back to
+// auto.offset.reset).
+//
+// Without a subscription this is manual assignment. Inside a rebalance
+// callback it acknowledges the group's assignment and sets the start
+// offsets; a set different from the group's is recorded but the group's
+// partitions are still what is fetched.
+func (c *Consumer) Assign(partitions []client.TopicPartition) (err error) {
+	if err := c.appCall(); err != nil {
+		return err
+	}
+	defer c.finishCurrentAsync()
+	return c.assign(partitions)
+}
+
+// Unassign removes the whole assignment.
+func (c *Consumer) Unassign() (err error) {
+	if err := c.appCall(); err != nil {
+		return err
+	}
+	defer c.finishCurrentAsync()
+	return c.unassign()
+}
+
+// IncrementalAssign adds partitions to the assignment (cooperative
+// rebalancing); offsets mean what they mean for Assign.
+func (c *Consumer) IncrementalAssign(partitions []client.TopicPartition) (err error) {
+	if err := c.appCall(); err != nil {
+		return err
+	}
+	defer c.finishCurrentAsync()
+	return c.incrementalAssign(partitions)
+}
+
+// IncrementalUnassign removes partitions from the assignment.
+func (c *Consumer) IncrementalUnassign(partitions []client.TopicPartition) (err error) {
+	if err := c.appCall(); err != nil {
+		return err
+	}
+	defer c.finishCurrentAsync()
+	return c.incrementalUnassign(partitions)
+}
+
+// appCall checks the handle and records that the application (re)assigned,
+// so that a rebalance is not also applied automatically.
+func (c *Consumer) appCall() error {
+	if c.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	c.mu.Lock()
+	c.appReassigned = true
+	c.mu.Unlock()
+	return nil
+}
+
+func (c *Consumer) assign(parts []client.TopicPartition) error {
+	return c.applyAssignment(parts, true)
+}
+
+func (c *Consumer) incrementalAssign(parts []client.TopicPartition) error {
+	return c.applyAssignment(parts, false)
+}
+
+// applyAssignment adds parts to the assignment, after removing everything
+// else when replace is set.
+func (c *Consumer) applyAssignment(parts []client.TopicPartition, replace bool) error {
+	c.mu.Lock()
+	subscribed := c.mode == modeSubscribe
+	c.mu.Unlock()
+	if !subscribed {
+		return c.assignManual(parts, replace)
+	}
+
+	c.mu.Lock()
+	c.quiesceLocked()
+	if replace {
+		for key := range c.assigned {
+			c.removePartitionLocked(key)
+		}
+	}
+	r := c.cur
+	var seeks []client.TopicPartition
+	for _, tp := range parts {
+		if tp.Topic == nil {
+			continue
+		}
+		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
+		ps.assignedAt = int64(tp.Offset)
+		if _, explicit := client.KgoOffset(tp.Offset); !explicit {
+			continue
+		}
+		// Offsets chosen while franz-go waits in adjustOffsets become
+		// the start offsets; later ones are seeks.
+		if r != nil && r.assign && c.pending == r {
+			if r.offsets == nil {
+				r.offsets = make(map[tpKey]client.Offset)
+			}
+			r.offsets[tpKey{*tp.Topic, tp.Partition}] = tp.Offset
+		} else {
+			seeks = append(seeks, tp)
+		}
+	}
+	c.unquiesceLocked()
+	c.mu.Unlock()
+	if len(seeks) > 0 {
+		_, err := c.SeekPartitions(seeks)
+		return err
+	}
+	return nil
+}
+
+// assignManual assigns partitions consumed directly, without a group.
+func (c *Consumer) assignManual(parts []client.TopicPartition, replace bool) error {
+	var lookup []tpKey
+	for _, tp := range parts {
+		if _, ok := client.KgoOffset(tp.Offset); !ok && tp.Topic != nil {
+			lookup = append(lookup, tpKey{*tp.Topic, tp.Partition})
+		}
+	}
+	committed := map[tpKey]client.TopicPartition{}
+	if len(lookup) > 0 && c.cfg.GroupID != "" {
+		// The committed offsets are read once, synchronously; when
+		// they cannot be read auto.offset.reset applies, as librdkafka
+		// falls back when there is no committed offset.
+		committed, _ = c.fetchCommitted(lookup, int(c.cfg.SocketTimeout.Milliseconds()))
+	}
+	add := make(map[string]map[int32]kgo.Offset)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.quiesceLocked()
+	defer c.unquiesceLocked()
+	if c.mode == modeNone {
+		c.mode = modeManual
+	}
+	var remove []tpKey
+	if replace {
+		for key := range c.assigned {
+			remove = append(remove, key)
+		}
+	}
+	for _, tp := range parts {
+		if tp.Topic == nil {
+			continue
+		}
+		key := tpKey{*tp.Topic, tp.Partition}
+		remove = append(remove, key) // re-adding restarts at the new offset
+		ko, ok := client.KgoPartitionOffset(tp)
+		if !ok {
+			ko = c.reset
+			if ctp, found := committed[key]; found && ctp.Offset >= 0 {
+				ko = kgo.NewOffset().At(int64(ctp.Offset))
+			}
+		}
+		if add[key.topic] == nil {
+			add[key.topic] = make(map[int32]kgo.Offset)
+		}
+		add[key.topic][key.partition] = ko
+	}
+	c.removeManualLocked(remove)
+	for _, tp := range parts {
+		if tp.Topic == nil {
+			continue
+		}
+		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
+		ps.assignedAt = int64(tp.Offset)
+		if ctp, found := committed[tpKey{*tp.Topic, tp.Partition}]; found && ctp.Offset >= 0 {
+			ps.committed = int64(ctp.Offset)
+		}
+	}
+	if len(add) > 0 {
+		c.h.Client.AddConsumePartitions(add)
+	}
+	return nil
+}
+
+// removeManualLocked stops fetching keys directly and forgets their state.
+func (c *Consumer) removeManualLocked(keys []tpKey) {
+	if len(keys) == 0 {
+		return
+	}
+	var paused []tpKey
+	for _, key := range keys {
+		if ps := c.removePartitionLocked(key); ps != nil && ps.paused {
+			paused = append(paused, key)
+		}
+	}
+	m := groupByTopic(keys)
+	c.h.Client.RemoveConsumePartitions(m)
+	if len(paused) > 0 {
+		// franz-go keeps pauses across reassignment; librdkafka does not.
+		c.h.Client.ResumeFetchPartitions(groupByTopic(paused))
+	}
+}
+
+// dropManualLocked ends manual assignment (before subscribing).
+func (c *Consumer) dropManualLocked() {
+	c.quiesceLocked()
+	keys := make([]tpKey, 0, len(c.assigned))
+	for key := range c.assigned {
+		keys = append(keys, key)
+	}
+	c.removeManualLocked(keys)
+	c.unquiesceLocked()
+}
+
+func (c *Consumer) unassign() error {
+	c.mu.Lock()
+	keys := make([]tpKey, 0, len(c.assigned))
+	for key := range c.assigned {
+		keys = append(keys, key)
+	}
+	c.mu.Unlock()
+	return c.removeAssigned(keys)
+}
+
+func (c *Consumer) incrementalUnassign(parts []client.TopicPartition) error {
+	return c.removeAssigned(keysOf(parts))
+}
+
+// removeAssigned takes keys out of the assignment. With auto commit on,
+// their stored offsets are committed first (unless the assignment was
+// lost), as librdkafka commits on unassign.
+func (c *Consumer) removeAssigned(keys []tpKey) error {
+	c.mu.Lock()
+	lost := c.lost
+	c.mu.Unlock()
+	if c.autoCommit && !lost {
+		if offsets := c.dirtyOffsets(keys); len(offsets) > 0 {
+			if res, err := c.commitList(offsets); err == nil || len(res) > 0 {
+				c.push(client.OffsetsCommitted{Error: err, Offsets: res})
+			}
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.quiesceLocked()
+	defer c.unquiesceLocked()
+	if c.mode == modeSubscribe {
+		var paused []tpKey
+		for _, key := range keys {
+			if ps := c.removePartitionLocked(key); ps != nil && ps.paused {
+				paused = append(paused, key)
+			}
+		}
+		if len(paused) > 0 && c.gc != nil {
+			c.gc.ResumeFetchPartitions(groupByTopic(paused))
+		}
+		return nil
+	}
+	c.removeManualLocked(keys)
+	if len(c.assigned) == 0 && c.mode == modeManual {
+		c.mode = modeNone
+	}
+	return nil
+}

@@ -1,0 +1,259 @@
+package consumer_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purekafka/purekafka/internal/kafkatest"
+	"github.com/purekafka/purekafka/kafka"
+)
+
+// TestPartitionEOF: one PartitionEOF per partition each time its end is
+// reached, never repeated while no new data arrives.
+func TestPartitionEOF(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		produce(t, c, topic, 2, 0, 10)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"enable.partition.eof": true})
+		require.NoError(t, cons.Subscribe(topic, nil))
+
+		eofs := map[int32][]kafka.Offset{}
+		msgs := 0
+		drain := func(wantMsgs int, wantEOF map[int32][]kafka.Offset) {
+			t.Helper()
+			pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+				switch e := ev.(type) {
+				case *kafka.Message:
+					msgs++
+				case kafka.PartitionEOF:
+					require.Equal(t, topic, *e.Topic)
+					eofs[e.Partition] = append(eofs[e.Partition], e.Offset)
+				}
+				return msgs == wantMsgs && len(eofs[0]) == len(wantEOF[0]) && len(eofs[1]) == len(wantEOF[1])
+			})
+			// No more EOFs while nothing new arrives.
+			deadline := time.Now().Add(time.Second)
+			for time.Now().Before(deadline) {
+				ev := cons.Poll(100)
+				_, isEOF := ev.(kafka.PartitionEOF)
+				require.False(t, isEOF, "repeated EOF: %v", ev)
+			}
+			assert.Equal(t, wantEOF, eofs)
+		}
+		drain(10, map[int32][]kafka.Offset{0: {5}, 1: {5}})
+
+		produce(t, c, topic, 2, 10, 2)
+		drain(12, map[int32][]kafka.Offset{0: {5, 6}, 1: {5, 6}})
+	})
+}
+
+// TestSeekPauseResumePosition exercises the positioning calls on a manual
+// assignment.
+func TestSeekPauseResumePosition(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		produce(t, c, topic, 2, 0, 40)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
+		p0 := kafka.TopicPartition{Topic: &topic, Partition: 0}
+		p1 := kafka.TopicPartition{Topic: &topic, Partition: 1}
+		require.NoError(t, cons.Assign([]kafka.TopicPartition{p0, p1}))
+
+		pos, err := cons.Position([]kafka.TopicPartition{p0})
+		require.NoError(t, err)
+		assert.Equal(t, kafka.OffsetInvalid, pos[0].Offset, "no position before the first message")
+
+		next := func(partition int32) *kafka.Message {
+			t.Helper()
+			var got *kafka.Message
+			pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+				if m, ok := ev.(*kafka.Message); ok && m.TopicPartition.Partition == partition {
+					got = m
+					return true
+				}
+				return false
+			})
+			return got
+		}
+		m := next(0)
+		pos, err = cons.Position([]kafka.TopicPartition{p0})
+		require.NoError(t, err)
+		assert.Equal(t, m.TopicPartition.Offset+1, pos[0].Offset)
+
+		// Seek back: the next message of partition 0 is offset 3.
+		p0at3 := p0
+		p0at3.Offset = 3
+		require.NoError(t, cons.Seek(p0at3, 0))
+		pos, _ = cons.Position([]kafka.TopicPartition{p0})
+		assert.EqualValues(t, 3, pos[0].Offset)
+		assert.EqualValues(t, 3, next(0).TopicPartition.Offset)
+
+		// Logical seeks resolve against the watermarks.
+		tail := p0
+		tail.Offset = kafka.OffsetTail(2)
+		res, err := cons.SeekPartitions([]kafka.TopicPartition{tail})
+		require.NoError(t, err)
+		require.NoError(t, res[0].Error)
+		assert.EqualValues(t, 18, next(0).TopicPartition.Offset)
+
+		// A partition not assigned cannot be seeked.
+		other := kafka.TopicPartition{Topic: &topic, Partition: 7, Offset: 1}
+		res, err = cons.SeekPartitions([]kafka.TopicPartition{other})
+		require.NoError(t, err)
+		assert.Equal(t, kafka.ErrUnknownPartition, res[0].Error.(kafka.Error).Code())
+
+		// Paused partitions deliver nothing until resumed.
+		require.NoError(t, cons.Pause([]kafka.TopicPartition{p0}))
+		begin := p0
+		begin.Offset = kafka.OffsetBeginning
+		require.NoError(t, cons.Seek(begin, 0))
+		deadline := time.Now().Add(time.Second)
+		for time.Now().Before(deadline) {
+			if m, ok := cons.Poll(50).(*kafka.Message); ok {
+				require.NotEqual(t, int32(0), m.TopicPartition.Partition, "message from a paused partition")
+			}
+		}
+		require.NoError(t, cons.Resume([]kafka.TopicPartition{p0}))
+		assert.EqualValues(t, 0, next(0).TopicPartition.Offset)
+
+		low, high, err := cons.GetWatermarkOffsets(topic, 0)
+		require.NoError(t, err)
+		assert.EqualValues(t, 0, low)
+		assert.EqualValues(t, 20, high)
+		_, _, err = cons.GetWatermarkOffsets("no-such-topic", 0)
+		assert.Equal(t, kafka.ErrUnknownPartition, err.(kafka.Error).Code())
+		low, high, err = cons.QueryWatermarkOffsets(topic, 1, 10000)
+		require.NoError(t, err)
+		assert.EqualValues(t, 0, low)
+		assert.EqualValues(t, 20, high)
+
+		asg, err := cons.Assignment()
+		require.NoError(t, err)
+		assert.Len(t, asg, 2)
+		require.NoError(t, cons.Unassign())
+		asg, err = cons.Assignment()
+		require.NoError(t, err)
+		assert.Empty(t, asg)
+	})
+}
+
+// TestAutoOffsetReset checks every librdkafka spelling of
+// auto.offset.reset, with a manual assignment and no committed offsets.
+func TestAutoOffsetReset(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 5)
+		for _, tc := range []struct {
+			value string
+			first kafka.Offset // -1: nothing before new data
+		}{
+			{"smallest", 0}, {"earliest", 0}, {"beginning", 0},
+			{"largest", 5}, {"latest", 5}, {"end", 5},
+		} {
+			t.Run(tc.value, func(t *testing.T) {
+				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"auto.offset.reset": tc.value, "enable.partition.eof": true})
+				require.NoError(t, cons.Subscribe(topic, nil))
+				if tc.first == 5 {
+					// Wait until the consumer is positioned at the end, then write.
+					pollUntil(t, cons, 30*time.Second, func(kafka.Event) bool {
+						asg, _ := cons.Assignment()
+						return len(asg) == 1
+					})
+					time.Sleep(500 * time.Millisecond)
+					produce(t, c, topic, 1, 100, 1)
+				}
+				var m *kafka.Message
+				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					m, _ = ev.(*kafka.Message)
+					return m != nil
+				})
+				assert.GreaterOrEqual(t, m.TopicPartition.Offset, tc.first)
+				if tc.first == 0 {
+					assert.EqualValues(t, 0, m.TopicPartition.Offset)
+				}
+			})
+		}
+	})
+}
+
+func TestReadMessage(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 3)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
+		require.NoError(t, cons.Assign([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: kafka.OffsetBeginning}}))
+		for i := 0; i < 3; i++ {
+			m, err := cons.ReadMessage(10 * time.Second)
+			require.NoError(t, err)
+			assert.EqualValues(t, i, m.TopicPartition.Offset)
+			checkMessage(t, m)
+		}
+		m, err := cons.ReadMessage(200 * time.Millisecond)
+		assert.Nil(t, m)
+		require.Error(t, err)
+		assert.True(t, err.(kafka.Error).IsTimeout())
+		assert.Equal(t, kafka.ErrTimedOut, err.(kafka.Error).Code())
+		_, err = cons.ReadMessage(0)
+		assert.Equal(t, kafka.ErrTimedOut, err.(kafka.Error).Code())
+
+		md, err := cons.GetMetadata(&topic, false, 10000)
+		require.NoError(t, err)
+		assert.Len(t, md.Topics[topic].Partitions, 1)
+		times, err := cons.OffsetsForTimes([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: kafka.Offset(baseTime.Add(time.Millisecond).UnixMilli())}}, 10000)
+		require.NoError(t, err)
+		assert.EqualValues(t, 1, times[0].Offset)
+		gm, err := cons.GetConsumerGroupMetadata()
+		require.NoError(t, err)
+		assert.NotNil(t, gm)
+	})
+}
+
+func TestBadInput(t *testing.T) {
+	c := kafkatest.NewFake(t)
+	_, err := kafka.NewConsumer(&kafka.ConfigMap{"bootstrap.servers": c.Bootstrap})
+	require.Error(t, err)
+	assert.Equal(t, kafka.ErrInvalidArg, err.(kafka.Error).Code())
+	assert.Equal(t, "Required property group.id not set", err.Error())
+
+	_, err = kafka.NewConsumer(&kafka.ConfigMap{"bootstrap.servers": c.Bootstrap, "group.id": "g", "group.protocol": "bogus"})
+	require.Error(t, err)
+	assert.Equal(t, kafka.ErrInvalidArg, err.(kafka.Error).Code())
+
+	_, err = kafka.NewConsumer(&kafka.ConfigMap{"bootstrap.servers": c.Bootstrap, "group.id": "g", "auto.offset.reset": "bogus"})
+	require.Error(t, err)
+	assert.Equal(t, kafka.ErrInvalidArg, err.(kafka.Error).Code())
+
+	noGroup, err := kafka.NewConsumer(&kafka.ConfigMap{"bootstrap.servers": c.Bootstrap, "group.id": ""})
+	require.NoError(t, err)
+	err = noGroup.Subscribe("t", nil)
+	require.Error(t, err)
+	assert.Equal(t, kafka.ErrUnknownGroup, err.(kafka.Error).Code())
+	require.NoError(t, noGroup.Close())
+
+	cons := newConsumer(t, c, "g", nil)
+	assert.Equal(t, "NONE", cons.GetRebalanceProtocol())
+	assert.Contains(t, cons.String(), "rdkafka#consumer-")
+	_, err = cons.Commit()
+	assert.Equal(t, kafka.ErrNoOffset, err.(kafka.Error).Code())
+	_, err = cons.CommitMessage(&kafka.Message{TopicPartition: kafka.TopicPartition{Error: kafka.NewError(kafka.ErrFail, "x", false)}})
+	assert.Equal(t, kafka.ErrInvalidArg, err.(kafka.Error).Code())
+	err = cons.Subscribe("^[", nil)
+	assert.Equal(t, kafka.ErrInvalidArg, err.(kafka.Error).Code())
+	assert.Nil(t, cons.Poll(10), "nothing assigned")
+
+	require.NoError(t, cons.Close())
+	assert.True(t, cons.IsClosed())
+	err = cons.Close()
+	assert.Equal(t, kafka.ErrState, err.(kafka.Error).Code())
+	assert.Nil(t, cons.Poll(100))
+	_, err = cons.ReadMessage(time.Second)
+	assert.Equal(t, kafka.ErrState, err.(kafka.Error).Code())
+	_, err = cons.Commit()
+	assert.Equal(t, kafka.ErrState, err.(kafka.Error).Code())
+	assert.Equal(t, kafka.ErrState, cons.Subscribe("t", nil).(kafka.Error).Code())
+	assert.Equal(t, kafka.ErrState, cons.Assign(nil).(kafka.Error).Code())
+	_, err = cons.Assignment()
+	assert.Equal(t, kafka.ErrState, err.(kafka.Error).Code())
+}

@@ -1,0 +1,232 @@
+package consumer_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purekafka/purekafka/internal/kafkatest"
+	"github.com/purekafka/purekafka/kafka"
+)
+
+// TestRebalanceCbAssignOffsets assigns explicit start offsets from the
+// RebalanceCb; consumption starts exactly there.
+func TestRebalanceCbAssignOffsets(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		produce(t, c, topic, 2, 0, 40) // 20 per partition
+		start := map[int32]kafka.Offset{0: 7, 1: kafka.OffsetTail(3)}
+		want := map[int32]kafka.Offset{0: 7, 1: 17}
+
+		for _, strategy := range []string{"range", "cooperative-sticky"} {
+			t.Run(strategy, func(t *testing.T) {
+				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"partition.assignment.strategy": strategy})
+				var events []string
+				var protocol string
+				cb := func(cc *kafka.Consumer, ev kafka.Event) error {
+					events = append(events, eventName(ev))
+					protocol = cc.GetRebalanceProtocol()
+					switch e := ev.(type) {
+					case kafka.AssignedPartitions:
+						parts := append([]kafka.TopicPartition(nil), e.Partitions...)
+						for i := range parts {
+							assert.Equal(t, kafka.OffsetInvalid, parts[i].Offset)
+							parts[i].Offset = start[parts[i].Partition]
+						}
+						if cc.GetRebalanceProtocol() == "COOPERATIVE" {
+							return cc.IncrementalAssign(parts)
+						}
+						return cc.Assign(parts)
+					case kafka.RevokedPartitions:
+						assert.False(t, cc.AssignmentLost())
+						if cc.GetRebalanceProtocol() == "COOPERATIVE" {
+							return cc.IncrementalUnassign(e.Partitions)
+						}
+						return cc.Unassign()
+					}
+					return nil
+				}
+				require.NoError(t, cons.Subscribe(topic, cb))
+				first := map[int32]kafka.Offset{}
+				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					if m, ok := ev.(*kafka.Message); ok {
+						if _, ok := first[m.TopicPartition.Partition]; !ok {
+							first[m.TopicPartition.Partition] = m.TopicPartition.Offset
+						}
+					}
+					return len(first) == 2
+				})
+				assert.Equal(t, want, first)
+				assert.Equal(t, []string{"assigned"}, events)
+				if strategy == "range" {
+					assert.Equal(t, "EAGER", protocol)
+				} else {
+					assert.Equal(t, "COOPERATIVE", protocol)
+				}
+				asg, err := cons.Assignment()
+				require.NoError(t, err)
+				assert.Len(t, asg, 2)
+				require.NoError(t, cons.Close())
+				assert.Equal(t, []string{"assigned", "revoked"}, events, "Close revokes through the callback")
+			})
+		}
+	})
+}
+
+// TestRebalanceSequence has a second member join: with an eager protocol
+// the first member's whole assignment is revoked and reassigned, with
+// cooperative-sticky only what moves is revoked.
+func TestRebalanceSequence(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 4)
+		for _, tc := range []struct {
+			strategy string
+			want     []string // events of the first member
+			revoked  int      // partitions in its second-rebalance revoke
+		}{
+			{"range", []string{"assigned:4", "revoked:4", "assigned:2"}, 4},
+			{"cooperative-sticky", []string{"assigned:4", "revoked:2", "assigned:0"}, 2},
+		} {
+			t.Run(tc.strategy, func(t *testing.T) {
+				group := kafkatest.UniqueName(t, "g")
+				conf := kafka.ConfigMap{"partition.assignment.strategy": tc.strategy}
+				var mu sync.Mutex
+				var events []string
+				record := func(_ *kafka.Consumer, ev kafka.Event) error {
+					mu.Lock()
+					defer mu.Unlock()
+					events = append(events, eventCount(ev))
+					return nil // the consumer applies the event itself
+				}
+				a := newConsumer(t, c, group, conf)
+				require.NoError(t, a.Subscribe(topic, record))
+				pollUntil(t, a, 30*time.Second, func(kafka.Event) bool {
+					asg, _ := a.Assignment()
+					return len(asg) == 4
+				})
+				b := newConsumer(t, c, group, conf)
+				require.NoError(t, b.Subscribe(topic, nil))
+				stop := make(chan struct{})
+				go func() {
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+							b.Poll(50)
+						}
+					}
+				}()
+				defer close(stop)
+				pollUntil(t, a, 30*time.Second, func(kafka.Event) bool {
+					asg, _ := a.Assignment()
+					mu.Lock()
+					defer mu.Unlock()
+					return len(asg) == 2 && len(events) >= len(tc.want)
+				})
+				mu.Lock()
+				assert.Equal(t, tc.want, events)
+				mu.Unlock()
+			})
+		}
+	})
+}
+
+func eventName(ev kafka.Event) string {
+	switch ev.(type) {
+	case kafka.AssignedPartitions:
+		return "assigned"
+	case kafka.RevokedPartitions:
+		return "revoked"
+	}
+	return ev.String()
+}
+
+func eventCount(ev kafka.Event) string {
+	switch e := ev.(type) {
+	case kafka.AssignedPartitions:
+		return "assigned:" + itoa(len(e.Partitions))
+	case kafka.RevokedPartitions:
+		return "revoked:" + itoa(len(e.Partitions))
+	}
+	return ev.String()
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + itoa(n%10)
+}
+
+// TestAppRebalanceEventsChannel uses the deprecated Events channel with
+// go.application.rebalance.enable: the application gets the rebalance
+// events and must assign itself.
+func TestAppRebalanceEventsChannel(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 10)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{
+			"go.events.channel.enable":        true,
+			"go.application.rebalance.enable": true,
+		})
+		require.NoError(t, cons.Subscribe(topic, nil))
+		var seq []string
+		timeout := time.After(30 * time.Second)
+		for n := 0; n < 10; {
+			select {
+			case ev := <-cons.Events():
+				switch e := ev.(type) {
+				case kafka.AssignedPartitions:
+					seq = append(seq, "assigned")
+					e.Partitions[0].Offset = 5
+					require.NoError(t, cons.Assign(e.Partitions))
+					n = 5
+				case *kafka.Message:
+					if len(seq) == 1 {
+						seq = append(seq, "message@"+e.TopicPartition.Offset.String())
+					}
+					n++
+				}
+			case <-timeout:
+				t.Fatal("timed out")
+			}
+		}
+		assert.Equal(t, []string{"assigned", "message@5"}, seq)
+	})
+}
+
+// TestCloseWithBlockedRebalanceCb: Close returns within session.timeout.ms
+// although the callback blocks and events were never read.
+func TestCloseWithBlockedRebalanceCb(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 10)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
+		block := make(chan struct{})
+		defer close(block)
+		require.NoError(t, cons.Subscribe(topic, func(_ *kafka.Consumer, ev kafka.Event) error {
+			if _, ok := ev.(kafka.RevokedPartitions); ok {
+				<-block
+			}
+			return nil
+		}))
+		pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+			_, ok := ev.(*kafka.Message)
+			return ok
+		})
+		closed := make(chan error, 1)
+		go func() { closed <- cons.Close() }()
+		select {
+		case err := <-closed:
+			assert.NoError(t, err)
+		case <-time.After(20 * time.Second): // session.timeout.ms is 6s; generous for -race
+			t.Fatal("Close did not return")
+		}
+		assert.True(t, cons.IsClosed())
+		assert.Nil(t, cons.Poll(10))
+	})
+}

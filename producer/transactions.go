@@ -1,0 +1,385 @@
+package producer
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+
+	"github.com/twmb/franz-go/pkg/kerr"
+	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/kmsg"
+	"github.com/twmb/franz-go/pkg/kversion"
+
+	"github.com/purekafka/purekafka/client"
+)
+
+// txnState is librdkafka's transaction state, reduced to what decides which
+// calls are allowed.
+type txnState int
+
+const (
+	txnInit txnState = iota
+	txnReady
+	txnInTransaction
+	txnAbortable // a transaction failed; only AbortTransaction is allowed
+	txnFatal
+)
+
+var txnStateNames = [...]string{"Init", "Ready", "InTransaction", "AbortableError", "FatalError"}
+
+// transactions is the transactional side of a Producer with transactional.id.
+type transactions struct {
+	mu    sync.Mutex
+	state txnState
+	// producing is read on every Produce: messages are accepted only inside
+	// a transaction, as librdkafka does.
+	producing atomic.Bool
+	// produced and offsetsAdded say what the current transaction holds:
+	// franz-go ends transactions it knows records for; one holding only
+	// consumer offsets (added by SendOffsetsToTransaction) is ended here.
+	produced     atomic.Bool
+	offsetsAdded bool
+	// failed holds the first delivery failure of the current transaction,
+	// which makes committing it impossible.
+	failedMu sync.Mutex
+	failed   error
+	// legacy sends the requests for offsets-only transactions with the
+	// pre-KIP-890 versions, so ending them does not bump the producer epoch
+	// behind franz-go's back.
+	legacyOnce sync.Once
+	legacy     *kgo.Client
+	legacyErr  error
+}
+
+// txnError builds a transactional API error with librdkafka's
+// classification flags.
+func txnError(code client.ErrorCode, text string, fatal, retriable, abortable bool) error {
+	return client.NewErrorFlags(code, text, fatal, retriable, abortable)
+}
+
+func (t *transactions) stateError() error {
+	return txnError(client.ErrState, "Operation not valid in state "+txnStateNames[t.state], false, false, false)
+}
+
+func notConfigured() error {
+	return txnError(client.ErrNotConfigured, "The Transactional API requires transactional.id to be configured", false, false, false)
+}
+
+// classify maps an error from franz-go during a transactional call to
+// librdkafka's classification: fenced producers are fatal, timeouts and
+// retriable broker errors retriable, everything else requires an abort.
+// The caller holds p.txn.mu.
+func (p *Producer) classify(ctx context.Context, err error) error {
+	switch {
+	case isFencing(err), errors.Is(err, kerr.InvalidTxnState):
+		// librdkafka reports fencing as its own ErrFenced and treats an
+		// invalid transaction state from the coordinator as fatal too.
+		code := client.ErrFenced
+		if errors.Is(err, kerr.InvalidTxnState) {
+			code = client.ErrInvalidTxnState
+		}
+		fatal := client.NewErrorFlags(code, err.Error(), true, false, false)
+		p.txn.state = txnFatal
+		p.txn.producing.Store(false)
+		if p.h.SetFatal(fatal) {
+			p.reports.push(report{ch: p.events, ev: fatal})
+		}
+		return fatal
+	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded):
+		return txnError(client.ErrTimedOut, err.Error(), false, true, false)
+	}
+	var ke *kerr.Error
+	if errors.As(err, &ke) && ke.Retriable {
+		return txnError(client.ErrorCode(ke.Code), err.Error(), false, true, false)
+	}
+	base := client.ErrorFromKgo(err)
+	return txnError(base.Code(), err.Error(), false, false, true)
+}
+
+// isFencing reports errors by which the broker says another producer with
+// the same transactional.id has taken over, or this one may no longer write:
+// librdkafka makes these fatal.
+func isFencing(err error) bool {
+	return errors.Is(err, kerr.ProducerFenced) || errors.Is(err, kerr.InvalidProducerEpoch) ||
+		errors.Is(err, kerr.TransactionalIDAuthorizationFailed) || errors.Is(err, kerr.InvalidProducerIDMapping)
+}
+
+// InitTransactions registers transactional.id with the cluster, fencing any
+// older producer with the same id, and prepares the producer for
+// BeginTransaction.
+func (p *Producer) InitTransactions(ctx context.Context) error {
+	if p.h.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	if p.txn == nil {
+		return notConfigured()
+	}
+	p.txn.mu.Lock()
+	defer p.txn.mu.Unlock()
+	if p.txn.state != txnInit {
+		return p.txn.stateError()
+	}
+	ctx, cancel := p.txnContext(ctx)
+	defer cancel()
+	if _, _, err := p.h.Client.ProducerID(ctx); err != nil {
+		return p.classify(ctx, err)
+	}
+	p.txn.state = txnReady
+	return nil
+}
+
+// txnContext bounds calls made without a deadline by 2 x
+// transaction.timeout.ms, librdkafka's default for its transactional APIs.
+func (p *Producer) txnContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, 2*p.cfg.TransactionTimeout)
+}
+
+// BeginTransaction starts a transaction; Produce is allowed until it ends.
+func (p *Producer) BeginTransaction() error {
+	if p.h.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	if p.txn == nil {
+		return notConfigured()
+	}
+	p.txn.mu.Lock()
+	defer p.txn.mu.Unlock()
+	if p.txn.state != txnReady {
+		return p.txn.stateError()
+	}
+	if err := p.h.Client.BeginTransaction(); err != nil {
+		return txnError(client.ErrState, err.Error(), false, false, false)
+	}
+	p.txn.state = txnInTransaction
+	p.txn.produced.Store(false)
+	p.txn.offsetsAdded = false
+	p.txn.failedMu.Lock()
+	p.txn.failed = nil
+	p.txn.failedMu.Unlock()
+	p.txn.producing.Store(true)
+	return nil
+}
+
+// recordFailed notes a delivery failure inside a transaction: the
+// transaction can then only be aborted.
+func (t *transactions) recordFailed(err error) {
+	t.failedMu.Lock()
+	if t.failed == nil {
+		t.failed = err
+	}
+	t.failedMu.Unlock()
+}
+
+func (t *transactions) failure() error {
+	t.failedMu.Lock()
+	defer t.failedMu.Unlock()
+	return t.failed
+}
+
+// SendOffsetsToTransaction commits the consumer's offsets as part of the
+// current transaction: they become visible only if it commits. This is the
+// consume-transform-produce step of exactly-once processing.
+func (p *Producer) SendOffsetsToTransaction(ctx context.Context, offsets []client.TopicPartition, consumerMetadata *client.ConsumerGroupMetadata) error {
+	if p.h.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	if p.txn == nil {
+		return notConfigured()
+	}
+	if consumerMetadata == nil {
+		return txnError(client.ErrInvalidArg, "consumer group metadata must not be nil", false, false, false)
+	}
+	p.txn.mu.Lock()
+	defer p.txn.mu.Unlock()
+	if p.txn.state != txnInTransaction {
+		return p.txn.stateError()
+	}
+	group, generation, member, instance := client.GroupMetadataFields(consumerMetadata)
+
+	req := kmsg.NewPtrTxnOffsetCommitRequest()
+	req.TransactionalID = p.cfg.TransactionalID
+	req.Group = group
+	req.Generation = generation
+	req.MemberID = member
+	req.InstanceID = instance
+	topicIdx := map[string]int{}
+	for _, tp := range offsets {
+		if tp.Topic == nil || tp.Offset < 0 {
+			continue // librdkafka skips logical offsets
+		}
+		i, ok := topicIdx[*tp.Topic]
+		if !ok {
+			rt := kmsg.NewTxnOffsetCommitRequestTopic()
+			rt.Topic = *tp.Topic
+			req.Topics = append(req.Topics, rt)
+			i = len(req.Topics) - 1
+			topicIdx[*tp.Topic] = i
+		}
+		rp := kmsg.NewTxnOffsetCommitRequestTopicPartition()
+		rp.Partition = tp.Partition
+		rp.Offset = int64(tp.Offset)
+		rp.LeaderEpoch = -1
+		if tp.LeaderEpoch != nil {
+			rp.LeaderEpoch = *tp.LeaderEpoch
+		}
+		rp.Metadata = tp.Metadata
+		req.Topics[i].Partitions = append(req.Topics[i].Partitions, rp)
+	}
+	if len(req.Topics) == 0 {
+		return nil
+	}
+	ctx, cancel := p.txnContext(ctx)
+	defer cancel()
+	cl, err := p.txn.legacyClient(p)
+	if err != nil {
+		return p.classify(ctx, err)
+	}
+	id, epoch, err := p.h.Client.ProducerID(ctx)
+	if err != nil {
+		return p.classify(ctx, err)
+	}
+	req.ProducerID, req.ProducerEpoch = id, epoch
+
+	add := kmsg.NewPtrAddOffsetsToTxnRequest()
+	add.TransactionalID = p.cfg.TransactionalID
+	add.ProducerID, add.ProducerEpoch = id, epoch
+	add.Group = group
+	addResp, err := add.RequestWith(ctx, cl)
+	if err == nil {
+		err = kerr.ErrorForCode(addResp.ErrorCode)
+	}
+	if err != nil {
+		return p.classify(ctx, err)
+	}
+	p.txn.offsetsAdded = true
+
+	resp, err := req.RequestWith(ctx, cl)
+	if err != nil {
+		return p.classify(ctx, err)
+	}
+	for _, t := range resp.Topics {
+		for _, part := range t.Partitions {
+			if err := kerr.ErrorForCode(part.ErrorCode); err != nil {
+				return p.classify(ctx, err)
+			}
+		}
+	}
+	return nil
+}
+
+// legacyClient returns the client that carries offsets-only transactions:
+// it shares the producer's configuration but speaks the transaction
+// requests at their pre-KIP-890 versions, so an EndTxn it sends leaves the
+// producer epoch where franz-go expects it.
+func (t *transactions) legacyClient(p *Producer) (*kgo.Client, error) {
+	t.legacyOnce.Do(func() {
+		versions := kversion.Stable()
+		versions.SetMaxKeyVersion(int16(kmsg.EndTxn), 4)
+		versions.SetMaxKeyVersion(int16(kmsg.AddOffsetsToTxn), 3)
+		versions.SetMaxKeyVersion(int16(kmsg.TxnOffsetCommit), 4)
+		opts := append([]kgo.Opt{}, p.cfg.Opts...)
+		opts = append(opts, kgo.MaxVersions(versions), kgo.ClientID(p.cfg.ClientID))
+		t.legacy, t.legacyErr = kgo.NewClient(opts...)
+	})
+	return t.legacy, t.legacyErr
+}
+
+// CommitTransaction flushes the transaction's messages and commits it. A
+// retriable error means the call may be repeated; one that requires an
+// abort means AbortTransaction must follow; a fatal one ends the producer.
+func (p *Producer) CommitTransaction(ctx context.Context) error {
+	return p.endTransaction(ctx, true)
+}
+
+// AbortTransaction fails the transaction's unsent messages (their delivery
+// reports carry ErrPurgeQueue) and aborts it, so read_committed consumers
+// never see its messages or offsets.
+func (p *Producer) AbortTransaction(ctx context.Context) error {
+	return p.endTransaction(ctx, false)
+}
+
+func (p *Producer) endTransaction(ctx context.Context, commit bool) error {
+	if p.h.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	if p.txn == nil {
+		return notConfigured()
+	}
+	p.txn.mu.Lock()
+	defer p.txn.mu.Unlock()
+	if p.txn.state != txnInTransaction && (commit || p.txn.state != txnAbortable) {
+		return p.txn.stateError()
+	}
+	ctx, cancel := p.txnContext(ctx)
+	defer cancel()
+	p.txn.producing.Store(false)
+	if commit {
+		if err := p.h.Client.Flush(ctx); err != nil {
+			p.txn.producing.Store(true)
+			return txnError(client.ErrTimedOut, "Failed to flush all outstanding messages within the transaction timeout: "+err.Error(), false, true, false)
+		}
+		if failed := p.txn.failure(); failed != nil {
+			if isFencing(failed) {
+				return p.classify(ctx, failed)
+			}
+			p.txn.state = txnAbortable
+			return txnError(client.ErrorFromKgo(failed).Code(),
+				"Failed to produce all messages of the transaction: "+failed.Error(), false, false, true)
+		}
+	} else if err := p.h.Client.AbortBufferedRecords(ctx); err != nil {
+		return txnError(client.ErrTimedOut, err.Error(), false, true, false)
+	}
+
+	var err error
+	if p.txn.offsetsAdded && !p.txn.produced.Load() {
+		// franz-go knows of no partition in this transaction and would
+		// skip EndTxn; end it on the client that began it.
+		_ = p.h.Client.EndTransaction(ctx, kgo.TransactionEndTry(commit))
+		err = p.endOffsetsOnly(ctx, commit)
+	} else {
+		err = p.h.Client.EndTransaction(ctx, kgo.TransactionEndTry(commit))
+	}
+	if err != nil {
+		err = p.classify(ctx, err)
+		if p.txn.state != txnFatal {
+			p.txn.state = txnAbortable
+			if !commit {
+				p.txn.state = txnInTransaction // an abort may be retried
+			}
+		}
+		return err
+	}
+	p.txn.state = txnReady
+	return nil
+}
+
+func (p *Producer) endOffsetsOnly(ctx context.Context, commit bool) error {
+	cl, err := p.txn.legacyClient(p)
+	if err != nil {
+		return err
+	}
+	id, epoch, err := p.h.Client.ProducerID(ctx)
+	if err != nil {
+		return err
+	}
+	req := kmsg.NewPtrEndTxnRequest()
+	req.TransactionalID = p.cfg.TransactionalID
+	req.ProducerID, req.ProducerEpoch = id, epoch
+	req.Commit = commit
+	resp, err := req.RequestWith(ctx, cl)
+	if err != nil {
+		return err
+	}
+	return kerr.ErrorForCode(resp.ErrorCode)
+}
+
+// closeTransactions releases what the transactional side holds.
+func (t *transactions) close() {
+	if t.legacy != nil {
+		t.legacy.Close()
+	}
+}
