@@ -6,13 +6,9 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
-
-	"github.com/twmb/franz-go/pkg/kgo"
 
 	"github.com/purekafka/purekafka/kafka"
 	"github.com/purekafka/purekafka/partitioner"
@@ -89,30 +85,45 @@ func produce(bootstrap string, keys []string) error {
 	return nil
 }
 
-// consume reads the messages back with a consumer group and commits them.
-// It uses franz-go directly until purekafka's Consumer lands (issue 5).
+// consume reads the messages back with a consumer group in a Poll loop and
+// commits each message once it is processed (at-least-once).
 func consume(bootstrap string, n int) error {
-	c, err := kgo.NewClient(kgo.SeedBrokers(strings.Split(bootstrap, ",")...), kgo.ConsumerGroup("demo-group"),
-		kgo.ConsumeTopics(topic), kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()), kgo.DisableAutoCommit())
+	c, err := kafka.NewConsumer(&kafka.ConfigMap{
+		"bootstrap.servers":  bootstrap,
+		"group.id":           "demo-group",
+		"auto.offset.reset":  "earliest",
+		"enable.auto.commit": false,
+	})
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
+	if err := c.SubscribeTopics([]string{topic}, nil); err != nil {
+		return err
+	}
+	fmt.Println("consumer", c)
+	deadline := time.Now().Add(30 * time.Second)
 	for seen := 0; seen < n; {
-		fetches := c.PollFetches(ctx)
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("consumed %d of %d: %w", seen, n, err)
+		if time.Now().After(deadline) {
+			return fmt.Errorf("consumed %d of %d within 30s", seen, n)
 		}
-		fetches.EachRecord(func(r *kgo.Record) {
+		switch ev := c.Poll(100).(type) {
+		case *kafka.Message:
 			seen++
-			fmt.Printf("consumed  key %-6s <- partition %d offset %d: %s\n", r.Key, r.Partition, r.Offset, r.Value)
-		})
-		if err := c.CommitUncommittedOffsets(ctx); err != nil {
-			return fmt.Errorf("commit: %w", err)
+			fmt.Printf("consumed  key %-6s <- %v: %s\n", ev.Key, ev.TopicPartition, ev.Value)
+			if _, err := c.CommitMessage(ev); err != nil {
+				return fmt.Errorf("commit: %w", err)
+			}
+		case kafka.Error:
+			return ev
 		}
 	}
-	fmt.Println("committed; done")
+	committed, err := c.Committed([]kafka.TopicPartition{{Topic: strPtr(topic), Partition: 5}}, 5000)
+	if err != nil {
+		return err
+	}
+	fmt.Println("committed", committed[0], "- done")
 	return nil
 }
+
+func strPtr(s string) *string { return &s }
