@@ -170,7 +170,7 @@ func rangeError(name string, v, lo, hi int) Error {
 // AdminOptionOperationTimeout is how long the broker may wait for the
 // operation to complete (topic creation to propagate, and so on) before it
 // answers. Valid for CreateTopics, DeleteTopics, CreatePartitions,
-// DeleteRecords and ElectLeaders. Default: the request timeout.
+// DeleteRecords and ElectLeaders. Default: socket.timeout.ms.
 type AdminOptionOperationTimeout struct {
 	isSet bool
 	val   time.Duration

@@ -3,6 +3,7 @@ package client_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sort"
 	"testing"
 	"time"
@@ -27,6 +28,29 @@ func TestAdminScram(t *testing.T) {
 			require.NoError(t, err)
 			require.Contains(t, res.Descriptions, user)
 			return res.Descriptions[user]
+		}
+		// The broker applies alterations asynchronously: wait until a
+		// describe shows the expected credentials (nil: none).
+		expect := func(want []client.ScramCredentialInfo) {
+			t.Helper()
+			eventually(t, "credentials described", func() error {
+				d := describe()
+				if want == nil {
+					if d.Error.Code() != client.ErrResourceNotFound {
+						return fmt.Errorf("want ErrResourceNotFound, got %v %v", d.Error, d.ScramCredentialInfos)
+					}
+					return nil
+				}
+				if d.Error.Code() != client.ErrNoError {
+					return d.Error
+				}
+				got := d.ScramCredentialInfos
+				sort.Slice(got, func(i, j int) bool { return got[i].Mechanism < got[j].Mechanism })
+				if !reflect.DeepEqual(got, want) {
+					return fmt.Errorf("got %v, want %v", got, want)
+				}
+				return nil
+			})
 		}
 		alter := func(up []client.UserScramCredentialUpsertion, del []client.UserScramCredentialDeletion) {
 			t.Helper()
@@ -57,21 +81,16 @@ func TestAdminScram(t *testing.T) {
 			_, _ = a.AlterUserScramCredentials(testCtx(t), nil, []client.UserScramCredentialDeletion{
 				{User: user, Mechanism: client.ScramMechanismSHA256}, {User: user, Mechanism: client.ScramMechanismSHA512}})
 		})
-		d = describe()
-		require.Equal(t, client.ErrNoError, d.Error.Code(), "%v", d.Error)
-		infos := d.ScramCredentialInfos
-		sort.Slice(infos, func(i, j int) bool { return infos[i].Mechanism < infos[j].Mechanism })
-		assert.Equal(t, []client.ScramCredentialInfo{
+		expect([]client.ScramCredentialInfo{
 			{Iterations: 8192, Mechanism: client.ScramMechanismSHA256},
 			{Iterations: 4096, Mechanism: client.ScramMechanismSHA512},
-		}, infos)
+		})
 
 		alter(nil, []client.UserScramCredentialDeletion{{User: user, Mechanism: client.ScramMechanismSHA256}})
-		d = describe()
-		assert.Equal(t, []client.ScramCredentialInfo{{Iterations: 4096, Mechanism: client.ScramMechanismSHA512}}, d.ScramCredentialInfos)
+		expect([]client.ScramCredentialInfo{{Iterations: 4096, Mechanism: client.ScramMechanismSHA512}})
 
 		alter(nil, []client.UserScramCredentialDeletion{{User: user, Mechanism: client.ScramMechanismSHA512}})
-		assert.Equal(t, client.ErrResourceNotFound, describe().Error.Code())
+		expect(nil)
 
 		// Deleting what is not there fails for that user only.
 		res, err = a.AlterUserScramCredentials(testCtx(t), nil,

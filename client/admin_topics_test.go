@@ -213,13 +213,24 @@ func TestAdminBrokerConfigs(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, client.ErrNoError, gres[0].Error.Code(), "%v", gres[0])
 			assert.Equal(t, client.ResourceGroup, gres[0].Type)
-			dres, err := a.DescribeConfigs(testCtx(t), []client.ConfigResource{{Type: client.ResourceGroup, Name: group}})
-			require.NoError(t, err)
-			require.Equal(t, client.ErrNoError, dres[0].Error.Code(), "%v", dres[0])
-			assert.Equal(t, client.ResourceGroup, dres[0].Type)
-			e := dres[0].Config["consumer.session.timeout.ms"]
-			assert.Equal(t, "50000", e.Value)
-			assert.Equal(t, client.ConfigSourceGroup, e.Source)
+			t.Cleanup(func() {
+				_, _ = a.IncrementalAlterConfigs(testCtx(t), []client.ConfigResource{{Type: client.ResourceGroup, Name: group,
+					Config: []client.ConfigEntry{{Name: "consumer.session.timeout.ms", IncrementalOperation: client.AlterConfigOpTypeDelete}}}})
+			})
+			// The broker applies the change asynchronously.
+			eventually(t, "group config visible", func() error {
+				dres, err := a.DescribeConfigs(testCtx(t), []client.ConfigResource{{Type: client.ResourceGroup, Name: group}})
+				if err != nil {
+					return err
+				}
+				if dres[0].Error.Code() != client.ErrNoError || dres[0].Type != client.ResourceGroup {
+					return fmt.Errorf("%v", dres[0])
+				}
+				if e := dres[0].Config["consumer.session.timeout.ms"]; e.Value != "50000" || e.Source != client.ConfigSourceGroup {
+					return fmt.Errorf("%v from %v", e, e.Source)
+				}
+				return nil
+			})
 		})
 
 		// A missing topic is a per-resource error.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
@@ -248,10 +249,13 @@ func (p *Producer) SendOffsetsToTransaction(ctx context.Context, offsets []clien
 	add.TransactionalID = p.cfg.TransactionalID
 	add.ProducerID, add.ProducerEpoch = id, epoch
 	add.Group = group
-	addResp, err := add.RequestWith(ctx, cl)
-	if err == nil {
-		err = kerr.ErrorForCode(addResp.ErrorCode)
-	}
+	err = retryConcurrent(ctx, func() error {
+		resp, err := add.RequestWith(ctx, cl)
+		if err != nil {
+			return err
+		}
+		return kerr.ErrorForCode(resp.ErrorCode)
+	})
 	if err != nil {
 		return p.classify(ctx, err)
 	}
@@ -370,11 +374,32 @@ func (p *Producer) endOffsetsOnly(ctx context.Context, commit bool) error {
 	req.TransactionalID = p.cfg.TransactionalID
 	req.ProducerID, req.ProducerEpoch = id, epoch
 	req.Commit = commit
-	resp, err := req.RequestWith(ctx, cl)
-	if err != nil {
-		return err
+	return retryConcurrent(ctx, func() error {
+		resp, err := req.RequestWith(ctx, cl)
+		if err != nil {
+			return err
+		}
+		return kerr.ErrorForCode(resp.ErrorCode)
+	})
+}
+
+// retryConcurrent repeats fn while the coordinator answers
+// CONCURRENT_TRANSACTIONS, which it does while it is still completing the
+// previous transaction; librdkafka and franz-go retry it the same way.
+func retryConcurrent(ctx context.Context, fn func() error) error {
+	backoff := 5 * time.Millisecond
+	for {
+		err := fn()
+		if !errors.Is(err, kerr.ConcurrentTransactions) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 200*time.Millisecond)
 	}
-	return kerr.ErrorForCode(resp.ErrorCode)
 }
 
 // closeTransactions releases what the transactional side holds.
