@@ -57,19 +57,7 @@ func (a *AdminClient) ListOffsets(ctx context.Context, topicPartitionOffsets map
 	req.IsolationLevel = int8(o.isolationLevel)
 	topicIdx := map[string]int{}
 	for _, tp := range keys {
-		ti, ok := topicIdx[*tp.Topic]
-		if !ok {
-			rt := kmsg.NewListOffsetsRequestTopic()
-			rt.Topic = *tp.Topic
-			req.Topics = append(req.Topics, rt)
-			ti = len(req.Topics) - 1
-			topicIdx[*tp.Topic] = ti
-		}
-		rp := kmsg.NewListOffsetsRequestTopicPartition()
-		rp.Partition = tp.Partition
-		rp.CurrentLeaderEpoch = -1
-		rp.Timestamp = int64(topicPartitionOffsets[tp])
-		req.Topics[ti].Partitions = append(req.Topics[ti].Partitions, rp)
+		addListOffsetsPartition(req, topicIdx, *tp.Topic, tp.Partition, int64(topicPartitionOffsets[tp]))
 	}
 
 	c := a.begin(ctx, o)

@@ -168,19 +168,7 @@ func (h *Instance) listOffsets(ctx context.Context, tps []TopicPartition) ([]Top
 				seen[*tp.Topic] = map[int32]bool{}
 			}
 			seen[*tp.Topic][tp.Partition] = true
-			ti, ok := topicIdx[*tp.Topic]
-			if !ok {
-				rt := kmsg.NewListOffsetsRequestTopic()
-				rt.Topic = *tp.Topic
-				req.Topics = append(req.Topics, rt)
-				ti = len(req.Topics) - 1
-				topicIdx[*tp.Topic] = ti
-			}
-			rp := kmsg.NewListOffsetsRequestTopicPartition()
-			rp.Partition = tp.Partition
-			rp.CurrentLeaderEpoch = -1
-			rp.Timestamp = int64(tp.Offset)
-			req.Topics[ti].Partitions = append(req.Topics[ti].Partitions, rp)
+			addListOffsetsPartition(req, topicIdx, *tp.Topic, tp.Partition, int64(tp.Offset))
 			batch = append(batch, i)
 		}
 		remaining = next
@@ -214,4 +202,24 @@ func (h *Instance) listOffsets(ctx context.Context, tps []TopicPartition) ([]Top
 		}
 	}
 	return out, nil
+}
+
+// addListOffsetsPartition asks req for the offset of topic/partition at
+// timestamp (-2 earliest, -1 latest, -3 max timestamp), grouping partitions
+// under their topic as the protocol wants; topicIdx remembers where each
+// topic is in req.Topics.
+func addListOffsetsPartition(req *kmsg.ListOffsetsRequest, topicIdx map[string]int, topic string, partition int32, timestamp int64) {
+	ti, ok := topicIdx[topic]
+	if !ok {
+		rt := kmsg.NewListOffsetsRequestTopic()
+		rt.Topic = topic
+		req.Topics = append(req.Topics, rt)
+		ti = len(req.Topics) - 1
+		topicIdx[topic] = ti
+	}
+	rp := kmsg.NewListOffsetsRequestTopicPartition()
+	rp.Partition = partition
+	rp.CurrentLeaderEpoch = -1
+	rp.Timestamp = timestamp
+	req.Topics[ti].Partitions = append(req.Topics[ti].Partitions, rp)
 }

@@ -110,13 +110,9 @@ func isFencing(err error) bool {
 // older producer with the same id, and prepares the producer for
 // BeginTransaction.
 func (p *Producer) InitTransactions(ctx context.Context) error {
-	if p.h.IsClosed() {
-		return client.NewClosedClientError()
+	if err := p.lockTxn(); err != nil {
+		return err
 	}
-	if p.txn == nil {
-		return notConfigured()
-	}
-	p.txn.mu.Lock()
 	defer p.txn.mu.Unlock()
 	if p.txn.state != txnInit {
 		return p.txn.stateError()
@@ -127,6 +123,19 @@ func (p *Producer) InitTransactions(ctx context.Context) error {
 		return p.classify(ctx, err)
 	}
 	p.txn.state = txnReady
+	return nil
+}
+
+// lockTxn checks what every transactional call requires (an open producer
+// with transactional.id) and takes the transaction lock; the caller unlocks.
+func (p *Producer) lockTxn() error {
+	if p.h.IsClosed() {
+		return client.NewClosedClientError()
+	}
+	if p.txn == nil {
+		return notConfigured()
+	}
+	p.txn.mu.Lock()
 	return nil
 }
 
@@ -141,13 +150,9 @@ func (p *Producer) txnContext(ctx context.Context) (context.Context, context.Can
 
 // BeginTransaction starts a transaction; Produce is allowed until it ends.
 func (p *Producer) BeginTransaction() error {
-	if p.h.IsClosed() {
-		return client.NewClosedClientError()
+	if err := p.lockTxn(); err != nil {
+		return err
 	}
-	if p.txn == nil {
-		return notConfigured()
-	}
-	p.txn.mu.Lock()
 	defer p.txn.mu.Unlock()
 	if p.txn.state != txnReady {
 		return p.txn.stateError()
@@ -185,17 +190,13 @@ func (t *transactions) failure() error {
 // current transaction: they become visible only if it commits. This is the
 // consume-transform-produce step of exactly-once processing.
 func (p *Producer) SendOffsetsToTransaction(ctx context.Context, offsets []client.TopicPartition, consumerMetadata *client.ConsumerGroupMetadata) error {
-	if p.h.IsClosed() {
-		return client.NewClosedClientError()
+	if err := p.lockTxn(); err != nil {
+		return err
 	}
-	if p.txn == nil {
-		return notConfigured()
-	}
+	defer p.txn.mu.Unlock()
 	if consumerMetadata == nil {
 		return txnError(client.ErrInvalidArg, "consumer group metadata must not be nil", false, false, false)
 	}
-	p.txn.mu.Lock()
-	defer p.txn.mu.Unlock()
 	if p.txn.state != txnInTransaction {
 		return p.txn.stateError()
 	}
@@ -307,13 +308,9 @@ func (p *Producer) AbortTransaction(ctx context.Context) error {
 }
 
 func (p *Producer) endTransaction(ctx context.Context, commit bool) error {
-	if p.h.IsClosed() {
-		return client.NewClosedClientError()
+	if err := p.lockTxn(); err != nil {
+		return err
 	}
-	if p.txn == nil {
-		return notConfigured()
-	}
-	p.txn.mu.Lock()
 	defer p.txn.mu.Unlock()
 	if p.txn.state != txnInTransaction && (commit || p.txn.state != txnAbortable) {
 		return p.txn.stateError()
