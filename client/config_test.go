@@ -375,7 +375,7 @@ func TestDefaultTopicConfigPrecedence(t *testing.T) {
 	c = newTestConfig(t, RoleProducer, ConfigMap{"compression.codec": "gzip", "default.topic.config": ConfigMap{"compression.codec": "inherit"}})
 	assert.Equal(t, "gzip", c.Compression, "inherit falls back to the global codec")
 
-	var m ConfigMap = ConfigMap{}
+	m := ConfigMap{}
 	require.NoError(t, m.SetKey("{topic}.acks", "0"))
 	c = newTestConfig(t, RoleProducer, m)
 	assert.Equal(t, 0, c.Acks)
@@ -531,7 +531,7 @@ func TestMoreMappings(t *testing.T) {
 	assert.Equal(t, "100000000", v)
 
 	c = newTestConfig(t, RoleConsumer, ConfigMap{"group.id": "g", "group.protocol": "consumer", "group.remote.assignor": "uniform"})
-	cl = kgoClient(t, c)
+	kgoClient(t, c)
 	assert.Equal(t, "consumer", c.GroupProtocol)
 	assert.Equal(t, "uniform", c.GroupRemoteAssignor)
 	c = newTestConfig(t, RoleConsumer, ConfigMap{"group.id": "g", "debug": "all"})

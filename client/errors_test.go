@@ -54,7 +54,7 @@ func TestErrorComparable(t *testing.T) {
 	assert.False(t, a == NewError(ErrTimedOut, "", true))
 
 	// errors.Is falls back to ==, which is how applications match errors.
-	var err error = fmt.Errorf("wrapped: %w", a)
+	err := fmt.Errorf("wrapped: %w", a)
 	assert.ErrorIs(t, err, b)
 
 	seen := map[Error]int{a: 1}

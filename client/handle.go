@@ -23,7 +23,7 @@ type Sealed struct{ inst *Instance }
 // Seal returns the Sealed value for inst.
 func Seal(inst *Instance) Sealed { return Sealed{inst: inst} }
 
-func (s Sealed) instance() *Instance { return s.inst }
+func (s Sealed) instance() *Instance { return s.inst } //nolint:unused // reached through Handle on the types embedding Sealed
 
 // InstanceOf returns the instance behind a Handle.
 func InstanceOf(h Handle) *Instance { return h.instance() }

@@ -80,7 +80,7 @@ func checkMessage(t *testing.T, m *kafka.Message) int {
 	require.Equal(t, kafka.TimestampCreateTime, m.TimestampType)
 	require.True(t, baseTime.Add(time.Duration(i)*time.Millisecond).Equal(m.Timestamp), "timestamp of %d: %v", i, m.Timestamp)
 	require.NotNil(t, m.TopicPartition.LeaderEpoch)
-	require.Equal(t, m.LeaderEpoch, m.TopicPartition.LeaderEpoch)
+	require.Equal(t, m.LeaderEpoch, m.TopicPartition.LeaderEpoch) //nolint:staticcheck // checks the deprecated field is still filled
 	return i
 }
 

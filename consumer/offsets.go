@@ -456,10 +456,10 @@ func (c *Consumer) resolveOffset(tp client.TopicPartition) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	switch {
-	case tp.Offset == client.OffsetBeginning:
+	switch tp.Offset {
+	case client.OffsetBeginning:
 		return low, nil
-	case tp.Offset == client.OffsetEnd:
+	case client.OffsetEnd:
 		return high, nil
 	}
 	if n, ok := client.IsTailOffset(tp.Offset); ok {

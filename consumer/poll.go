@@ -351,7 +351,7 @@ func (ch *chunk) fill(m *client.Message, r *kgo.Record) {
 	if r.LeaderEpoch >= 0 {
 		e := ps.epochPtr(r.LeaderEpoch)
 		m.TopicPartition.LeaderEpoch = e
-		m.LeaderEpoch = e
+		m.LeaderEpoch = e //nolint:staticcheck // confluent still fills the deprecated field
 	}
 	switch r.Attrs.TimestampType() {
 	case 1:

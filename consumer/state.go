@@ -102,16 +102,6 @@ func (c *Consumer) topicPtr(topic string) *string {
 	return p
 }
 
-// assignmentLocked returns the current assignment, sorted.
-func (c *Consumer) assignmentLocked() []client.TopicPartition {
-	out := make([]client.TopicPartition, 0, len(c.assigned))
-	for _, ps := range c.assigned {
-		out = append(out, client.TopicPartition{Topic: ps.topic, Partition: ps.partition, Offset: client.OffsetInvalid})
-	}
-	sortTPs(out)
-	return out
-}
-
 // sortTPs orders partitions by topic then partition; nil topics first.
 func sortTPs(tps []client.TopicPartition) {
 	slices.SortFunc(tps, func(a, b client.TopicPartition) int {

@@ -237,6 +237,7 @@ func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
 		if r.LeaderEpoch >= 0 {
 			epoch := r.LeaderEpoch
 			m.TopicPartition.LeaderEpoch = &epoch
+			m.LeaderEpoch = &epoch //nolint:staticcheck // confluent still fills the deprecated field
 		}
 	}
 	if p.drFields.Key {

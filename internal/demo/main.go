@@ -97,7 +97,11 @@ func consume(bootstrap string, n int) error {
 	if err != nil {
 		return err
 	}
-	defer c.Close()
+	defer func() {
+		if err := c.Close(); err != nil {
+			fmt.Fprintln(os.Stderr, "demo: closing the consumer:", err)
+		}
+	}()
 	if err := c.SubscribeTopics([]string{topic}, nil); err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func TestKafkaScriptBadEnvironment(t *testing.T) {
 	t.Run("port taken", func(t *testing.T) {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
 		require.NoError(t, err)
-		defer l.Close()
+		defer func() { _ = l.Close() }()
 		port := l.Addr().(*net.TCPAddr).Port
 		out, err := runScript(t, []string{"KAFKA_DIR=" + scratchKafkaDir(t, true), "KAFKA_PORT_BASE=" + strconv.Itoa(port)}, "up")
 		require.Error(t, err)
