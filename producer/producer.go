@@ -85,22 +85,26 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 	p.h = h
 	p.sealed = client.Seal(h)
 	p.reports = newReportQueue(p.delivered)
+	// Client-level events (connection Error events, OAUTHBEARER refresh
+	// requests) go to Events() with the delivery reports, as in the
+	// reference.
+	h.SetEventSink(func(ev client.Event) { p.reports.push(report{ch: p.events, ev: ev}) })
 	p.producerWG.Add(1)
 	go p.drainProduceChannel()
 	return p, nil
 }
 
 // envelope carries one message through franz-go: the record itself, and (as
-// the record's Context, which franz-go leaves alone when set) what the
-// delivery report needs. One allocation per message covers both.
+// the record's Context, which franz-go leaves alone when set) its delivery
+// report, prepared at Produce and completed when franz-go is done with the
+// record. One allocation per message covers the record and the report.
 type envelope struct {
 	context.Context
-	rec     kgo.Record
-	topic   *string // the caller's pointer, reused in the report
-	opaque  any
-	dc      chan client.Event
-	size    int64
-	headers []client.Header
+	rec   kgo.Record
+	dr    client.Message // the delivery report handed to the application
+	epoch int32          // backs dr's leader epoch pointers
+	dc    chan client.Event
+	size  int64
 }
 
 // Produce enqueues msg for asynchronous delivery. Its delivery report goes to
@@ -149,11 +153,13 @@ func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 
 	env := &envelope{
 		Context: p.deadlines.get(),
-		topic:   topic,
-		opaque:  msg.Opaque,
 		dc:      dc,
 		size:    int64(size),
-		headers: msg.Headers,
+	}
+	env.dr.TopicPartition.Topic = topic // the caller's pointer, as librdkafka's reports carry the topic handle
+	env.dr.Opaque = msg.Opaque
+	if p.drFields.Headers {
+		env.dr.Headers = msg.Headers
 	}
 	env.rec = kgo.Record{
 		Topic:     *topic,
@@ -213,18 +219,12 @@ func (p *Producer) promise(r *kgo.Record, err error) {
 	p.reports.push(report{ch: ch, ev: p.deliveryReport(env, err), counted: true, size: env.size})
 }
 
-// deliveryReport builds the *Message of a delivery report, copying only the
+// deliveryReport completes the envelope's delivery report, copying only the
 // fields go.delivery.report.fields asks for.
 func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
-	r := &env.rec
-	m := &client.Message{
-		TopicPartition: client.TopicPartition{
-			Topic:     env.topic,
-			Partition: r.Partition,
-			Offset:    client.OffsetInvalid,
-		},
-		Opaque: env.opaque,
-	}
+	r, m := &env.rec, &env.dr
+	m.TopicPartition.Partition = r.Partition
+	m.TopicPartition.Offset = client.OffsetInvalid
 	if err != nil {
 		m.TopicPartition.Error = p.deliveryError(env, err)
 	} else {
@@ -235,9 +235,9 @@ func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
 			m.TimestampType = client.TimestampLogAppendTime
 		}
 		if r.LeaderEpoch >= 0 {
-			epoch := r.LeaderEpoch
-			m.TopicPartition.LeaderEpoch = &epoch
-			m.LeaderEpoch = &epoch //nolint:staticcheck // confluent still fills the deprecated field
+			env.epoch = r.LeaderEpoch
+			m.TopicPartition.LeaderEpoch = &env.epoch
+			m.LeaderEpoch = &env.epoch //nolint:staticcheck // confluent still fills the deprecated field
 		}
 	}
 	if p.drFields.Key {
@@ -245,9 +245,6 @@ func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
 	}
 	if p.drFields.Value {
 		m.Value = r.Value
-	}
-	if p.drFields.Headers {
-		m.Headers = env.headers
 	}
 	return m
 }
