@@ -1,4 +1,5 @@
 # purekafka: every task a developer or CI runs. `make help` lists them.
+SHELL   := /bin/bash
 GO      ?= go
 KAFKA   := bash $(CURDIR)/internal/testenv/kafka.sh
 # Loads KAFKA_BOOTSTRAP etc. of the broker kafka.sh started into a recipe line.
@@ -13,7 +14,7 @@ QEMU_PKGS := ./partitioner ./client
 TOOLS   := $(CURDIR)/.tools/bin
 GOLANGCI_VERSION := v2.15.0
 
-.PHONY: help deps demo test test-fast test-main test-restart test-compat test-bench check-deps cross cross-test \
+.PHONY: help deps demo test test-fast test-main test-restart test-security kafka-sec-down test-compat test-bench check-deps cross cross-test \
         kafka-up kafka-down kafka-clean bench lint vet
 
 help:
@@ -37,7 +38,7 @@ vet:
 	@u=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$u" ]; then echo "gofmt needed: $$u"; exit 1; fi
 
-test: vet check-deps kafka-up test-main test-restart cross-test test-compat test-bench
+test: vet check-deps kafka-up test-main test-restart test-security cross-test test-compat test-bench
 
 test-main:
 	$(WITH_KAFKA) $(GO) test -race -count=1 ./...
@@ -45,6 +46,49 @@ test-main:
 # Tests that restart the shared broker, run alone after the others.
 test-restart: kafka-up
 	$(WITH_KAFKA) PUREKAFKA_RESTART_TESTS=1 $(GO) test -race -count=1 -run 'AcrossBrokerRestart' ./...
+
+# A second broker with TLS, mTLS, SASL (PLAIN, SCRAM, OAUTHBEARER) listeners
+# on ports 49092-49098, certificates made with openssl at first start.
+KAFKA_SEC = KAFKA_DIR=$(CURDIR)/.kafka-sec KAFKA_PORT_BASE=49092 KAFKA_SECURITY=1 $(KAFKA)
+
+test-security:
+	@$(KAFKA) fetch
+	@mkdir -p .kafka-sec && for l in .kafka/lib-*; do ln -sfn $(CURDIR)/$$l .kafka-sec/$${l#.kafka/}; done
+	@$(KAFKA_SEC) up >/dev/null
+	set -o pipefail; eval "$$($(KAFKA_SEC) env)" && $(GO) test -race -count=1 -v -run 'Security|TLS|SASL|OAuth' ./... | grep -E '^\s*--- |^(ok|FAIL|PASS)'
+
+kafka-sec-down:
+	@$(KAFKA_SEC) down
+
+# The reliability suite: a three-node cluster of its own (ports 19092-19113,
+# data in $(FAULTS_DIR), never the shared broker), the fault tests against
+# it with -race, the memory test without (the race detector's shadow memory
+# would swamp the RSS it reports), then the cluster down (its logs stay in
+# $(FAULTS_DIR) for a post-mortem; the next run starts clean).
+FAULTS_DIR   ?= $(CURDIR)/.kafka-faults
+KAFKA_FAULTS  = KAFKA_DIR=$(FAULTS_DIR) $(KAFKA)
+FUZZTIME     ?= 20s
+# package:target, every fuzz target of the main module
+FUZZ_TARGETS := ./client:FuzzConfigMapSet ./client:FuzzNewConfig ./client:FuzzNewOffset ./client:FuzzHeaderString \
+                ./partitioner:FuzzPartitioners ./producer:FuzzWireSizeCoversEncoding ./consumer:FuzzFillHeaders
+
+.PHONY: test-faults fuzz
+
+test-faults:
+	@$(KAFKA) fetch
+	@mkdir -p $(FAULTS_DIR) && for l in .kafka/lib-*; do ln -sfn $(CURDIR)/$$l $(FAULTS_DIR)/$${l#.kafka/}; done
+	@$(KAFKA_FAULTS) clean >/dev/null
+	@$(KAFKA_FAULTS) up 3 >/dev/null
+	set -o pipefail; trap '$(KAFKA_FAULTS) down' EXIT; eval "$$($(KAFKA_FAULTS) env)" && export PUREKAFKA_FAULT_TESTS=1 && \
+	  $(GO) test -race -count=1 -timeout 12m -v -skip 'TestMemory' ./internal/faults/ 2>&1 | grep -v '^%' && \
+	  $(GO) test -count=1 -timeout 5m -v -run 'TestMemory' ./internal/faults/ 2>&1 | grep -v '^%'
+
+# Each fuzz target for $(FUZZTIME) (seeds: the f.Add calls and testdata/fuzz/).
+fuzz:
+	@set -eo pipefail; for pt in $(FUZZ_TARGETS); do \
+	  echo "fuzz $${pt#*:} ($${pt%%:*}, $(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$${pt#*:}\$$" -fuzztime $(FUZZTIME) $${pt%%:*} 2>&1 | grep -v '^fuzz: elapsed'; \
+	done
 
 test-fast:
 	KAFKA_BOOTSTRAP= $(GO) test -race -count=1 ./...
@@ -87,12 +131,15 @@ kafka-up:
 
 kafka-down:
 	@$(KAFKA) down
+	@$(KAFKA_SEC) down
 
 kafka-clean:
 	@$(KAFKA) clean
 
+# Runs the side-by-side suite 5 times and writes bench/RESULTS.md and
+# bench/results.png (medians, ratios to confluent-kafka-go, the machine).
 bench: kafka-up
-	cd bench && $(WITH_KAFKA) $(GO) test -count=1 -run '^$$' -bench . ./...
+	cd bench && $(WITH_KAFKA) $(GO) run ./cmd/report
 
 lint:
 	@test -x $(TOOLS)/golangci-lint || GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_VERSION)

@@ -35,6 +35,7 @@ type adminClient struct {
 // modify. Like the reference it is a producer-type instance, named
 // "admin-rdkafka#producer-N", and takes no go.* properties.
 func NewAdminClient(conf *ConfigMap) (*AdminClient, error) {
+	defaultCreate := true
 	if conf != nil {
 		if _, set := (*conf)["allow.auto.create.topics"]; !set {
 			// librdkafka's admin calls look partition leaders up without
@@ -43,11 +44,19 @@ func NewAdminClient(conf *ConfigMap) (*AdminClient, error) {
 			m := CloneConfigMap(*conf)
 			m["allow.auto.create.topics"] = false
 			conf = &m
+		} else {
+			defaultCreate = false
 		}
 	}
 	cfg, err := NewConfig(conf, RoleAdmin)
 	if err != nil {
 		return nil, err
+	}
+	if defaultCreate {
+		// GetMetadata(topic) still asks for creation, as librdkafka's
+		// producer-type handle does by default; only kgo's own lookups
+		// (built into cfg.Opts above) do not.
+		cfg.AllowAutoCreateTopics = true
 	}
 	h, err := NewInstance(KindProducer, cfg)
 	if err != nil {

@@ -47,10 +47,12 @@ type DeliveryReportFields struct {
 	Key, Value, Headers bool
 }
 
-// OAuthBearerConfig carries the SASL/OAUTHBEARER properties. NewConfig only
-// validates them (with librdkafka's consistency checks); the handle owns
-// token acquisition: it must append a kgo.SASL option when
-// Config.SASLMechanism is "OAUTHBEARER".
+// OAuthBearerConfig carries the SASL/OAUTHBEARER properties. NewConfig
+// validates them (with librdkafka's consistency checks) and, when
+// Config.SASLMechanism is "OAUTHBEARER", adds the kgo.SASL option whose
+// token holder the Instance starts: it asks the application for tokens
+// with OAuthBearerTokenRefresh events, or obtains them itself (unsecured
+// JWT, OIDC client credentials).
 type OAuthBearerConfig struct {
 	// Config is sasl.oauthbearer.config, the application-defined string
 	// passed in OAuthBearerTokenRefresh events and parsed by the unsecured
@@ -94,15 +96,15 @@ type Config struct {
 	// transaction.timeout.ms 60s, retry backoff 100ms..1s,
 	// socket.connection.setup.timeout.ms 30s, fetch.wait.max.ms 500ms,
 	// read_committed, auto topic creation for producers, ...). They
-	// include the dialer (TLS, keepalive, address family) and, for PLAIN
-	// and SCRAM, kgo.SASL.
+	// include the dialer (TLS, keepalive, address family) and, when SASL
+	// is used, kgo.SASL (for OAUTHBEARER reading the token the Instance
+	// maintains).
 	//
 	// Not included, because the caller must own them: the partitioner
 	// (see Partitioner, StickyLinger), group membership and offsets
 	// (GroupID, GroupInstanceID, Balancers, EnableAutoCommit,
-	// AutoCommitInterval, AutoOffsetReset), logging (LogLevel, Debug),
-	// OAUTHBEARER token handling (OAuthBearer) and the mock cluster
-	// (MockNumBrokers). kgo.SeedBrokers is omitted when no
+	// AutoCommitInterval, AutoOffsetReset), logging (LogLevel, Debug)
+	// and the mock cluster (MockNumBrokers). kgo.SeedBrokers is omitted when no
 	// bootstrap.servers are configured.
 	Opts []kgo.Opt
 
@@ -125,7 +127,7 @@ type Config struct {
 	SASLMechanism string
 	// SASL holds the PLAIN/SCRAM credentials the kgo.SASL option in Opts
 	// reads; SetSaslCredentials changes them through it. nil unless
-	// SASLMechanism is set.
+	// SASLMechanism is PLAIN or SCRAM.
 	SASL *SASLCredentials
 	// TLSConfig is the TLS client configuration the dialer in Opts uses;
 	// nil unless SecurityProtocol is ssl or sasl_ssl.
@@ -253,6 +255,10 @@ type Config struct {
 	GoLogsChannel chan LogEvent
 
 	st *confState
+	// oauth is the OAUTHBEARER token holder the kgo.SASL option in Opts
+	// reads; NewInstance starts it. nil unless SASLMechanism is
+	// OAUTHBEARER.
+	oauth *oauthBearer
 }
 
 // Value returns the effective value of any librdkafka property (aliases

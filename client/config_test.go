@@ -112,7 +112,7 @@ var goldenDeviations = map[string]struct {
 	"combo producer security.protocol=ssl ssl.engine.location=/nonexistent":                                                        {goldenResult{Code: -186, Text: "Configuration property \"ssl.engine.location\" not supported in this build: OpenSSL engines cannot be loaded by crypto/tls", KafkaError: true}, "not implemented in pure Go: refused as not supported in this build"},
 	"combo producer security.protocol=ssl ssl.key.location=/nonexistent":                                                           {goldenResult{Code: -186, Text: "ssl.key.location failed: open /nonexistent: no such file or directory", KafkaError: true}, "crypto/tls and os errors instead of OpenSSL's error queue text"},
 	"combo producer security.protocol=ssl ssl.key.pem=bogus":                                                                       {goldenResult{Code: -186, Text: "ssl.key.pem failed: not in PEM format?", KafkaError: true}, "crypto/tls and os errors instead of OpenSSL's error queue text"},
-	"combo producer security.protocol=ssl ssl.keystore.location=/nonexistent ssl.keystore.password=x":                              {goldenResult{Code: -186, Text: "Configuration property \"ssl.keystore.location\" not supported in this build: PKCS#12 keystores are not supported", KafkaError: true}, "not implemented in pure Go: refused as not supported in this build"},
+	"combo producer security.protocol=ssl ssl.keystore.location=/nonexistent ssl.keystore.password=x":                              {goldenResult{Code: -186, Text: "ssl.keystore.location failed: open /nonexistent: no such file or directory", KafkaError: true}, "crypto/tls and os errors instead of OpenSSL's error queue text"},
 	"combo producer security.protocol=ssl ssl.providers=bogus":                                                                     {goldenResult{OK: true}, "OpenSSL-only setting: accepted with a warning instead of being loaded"},
 	"combo producer security.protocol=ssl ssl.sigalgs.list=bogus":                                                                  {goldenResult{OK: true}, "OpenSSL-only setting: accepted with a warning instead of being loaded"},
 	"producer dtc acks='1000'":                  {goldenResult{Code: -186, Text: "Configuration property \"request.required.acks\" value 1000 is not supported by purekafka: only -1 (all), 0 and 1 are (brokers reject other values)", KafkaError: true}, "acks 2..1000 cannot be expressed in kgo; brokers reject them anyway"},
@@ -395,9 +395,9 @@ func TestNoEffectWarnings(t *testing.T) {
 	for _, w := range c.Warnings {
 		assert.NotContains(t, w, "socket.max.fails")
 	}
-	c = newTestConfig(t, RoleProducer, ConfigMap{"ssl.keystore.location": "/k", "ssl.keystore.password": "p"})
-	assert.Contains(t, c.Warnings, `property "ssl.keystore.location" has no effect in purekafka (PKCS#12 keystores are not supported)`,
-		"without TLS the keystore is unused, as in librdkafka")
+	c = newTestConfig(t, RoleProducer, ConfigMap{"ssl.crl.location": "/c"})
+	assert.Contains(t, c.Warnings, `property "ssl.crl.location" has no effect in purekafka (certificate revocation lists are not supported)`,
+		"without TLS the CRL is unused, as in librdkafka")
 }
 
 func TestNewConfigDoesNotMutate(t *testing.T) {
@@ -426,7 +426,7 @@ func TestNewConfigRejections(t *testing.T) {
 		want string
 	}{
 		"acks 2":         {RoleProducer, ConfigMap{"acks": 2}, `Configuration property "request.required.acks" value 2 is not supported by purekafka`},
-		"keystore":       {RoleProducer, ConfigMap{"security.protocol": "ssl", "ssl.keystore.location": "/k", "ssl.keystore.password": "p"}, `Configuration property "ssl.keystore.location" not supported in this build`},
+		"keystore":       {RoleProducer, ConfigMap{"security.protocol": "ssl", "ssl.keystore.location": "/k", "ssl.keystore.password": "p"}, `ssl.keystore.location failed: open /k: no such file or directory`},
 		"crl":            {RoleProducer, ConfigMap{"security.protocol": "ssl", "ssl.crl.location": "/c"}, `Configuration property "ssl.crl.location" not supported in this build`},
 		"engine":         {RoleProducer, ConfigMap{"security.protocol": "ssl", "ssl.engine.location": "/e"}, `Configuration property "ssl.engine.location" not supported in this build`},
 		"plugins":        {RoleProducer, ConfigMap{"plugin.library.paths": "monitoring-interceptor"}, `Configuration property "plugin.library.paths" not supported in this build`},

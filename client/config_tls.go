@@ -17,6 +17,8 @@ import (
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/sasl/plain"
 	"github.com/twmb/franz-go/pkg/sasl/scram"
+	"github.com/youmark/pkcs8"
+	"software.sslmate.com/src/go-pkcs12"
 )
 
 // SASLCredentials holds the PLAIN/SCRAM user name and password the kgo.SASL
@@ -65,6 +67,14 @@ func (c *Config) buildNetwork() ([]kgo.Opt, error) {
 	}
 	if c.SASLMechanism == "" {
 		return opts, nil
+	}
+	if c.SASLMechanism == "OAUTHBEARER" {
+		source, err := oauthTokenSource(c.OAuthBearer)
+		if err != nil {
+			return nil, err
+		}
+		c.oauth = newOAuthBearer(c.OAuthBearer, source, timeout)
+		return append(opts, c.oauth.mechanism()), nil
 	}
 	c.SASL = &SASLCredentials{user: st.str("sasl.username"), password: st.str("sasl.password")}
 	creds := c.SASL
@@ -135,9 +145,34 @@ func newDialer(s dialSettings) func(context.Context, string, string) (net.Conn, 
 			_ = conn.Close()
 			return nil, err
 		}
-		return tc, nil
+		return alertConn{tc}, nil
 	}
 }
+
+// alertConn is a TLS connection whose alerts from the broker surface as a
+// *tlsAlertError instead of crypto/tls's *net.OpError. A broker refusing
+// the client certificate (missing, expired, untrusted) sends its alert
+// after a TLS 1.3 handshake has completed on the client's side, so franz-go
+// meets it on its first read. Seeing a *net.OpError there, franz-go would
+// take it for a network failure of that one broker and try the next until
+// the call's timeout; as a distinct error it fails the call at once, as a
+// failed handshake does, and ErrorFromKgo reports ErrSsl.
+type alertConn struct{ *tls.Conn }
+
+// Read implements net.Conn.
+func (c alertConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	if oe, ok := errors.AsType[*net.OpError](err); ok && oe.Op == "remote error" {
+		err = &tlsAlertError{text: oe.Error()}
+	}
+	return n, err
+}
+
+// tlsAlertError is a TLS alert received from the broker. It deliberately
+// does not unwrap to the *net.OpError it replaces; see alertConn.
+type tlsAlertError struct{ text string }
+
+func (e *tlsAlertError) Error() string { return e.text }
 
 // notSupported is the error for a property purekafka cannot honour, in the
 // form librdkafka uses for features missing from a build.
@@ -148,7 +183,7 @@ func notSupported(p string) error {
 // buildTLS builds the TLS client configuration from the ssl.* properties.
 func (c *Config) buildTLS() (*tls.Config, error) {
 	st := c.st
-	for _, p := range []string{"ssl.engine.location", "ssl.crl.location", "ssl.keystore.location"} {
+	for _, p := range []string{"ssl.engine.location", "ssl.crl.location"} {
 		if st.str(p) != "" {
 			return nil, notSupported(p)
 		}
@@ -176,6 +211,13 @@ func (c *Config) buildTLS() (*tls.Config, error) {
 	cert, err := loadClientCert(st)
 	if err != nil {
 		return nil, err
+	}
+	if loc := st.str("ssl.keystore.location"); loc != "" {
+		// librdkafka loads the keystore after the PEM certificate and key,
+		// so it wins when both are configured.
+		if cert, err = loadKeystore(loc, st.str("ssl.keystore.password")); err != nil {
+			return nil, err
+		}
 	}
 	if cert != nil {
 		cfg.Certificates = []tls.Certificate{*cert}
@@ -264,10 +306,8 @@ func loadClientCert(st *confState) (*tls.Certificate, error) {
 	if certPEM == nil {
 		return nil, NewError(ErrInvalidArg, "Private key check failed: no certificate assigned", false)
 	}
-	if pw := st.str("ssl.key.password"); pw != "" {
-		if keyPEM, err = decryptKeyPEM(keyPEM, pw); err != nil {
-			return nil, Errorf(ErrInvalidArg, "%s failed: %v", keyProp, err)
-		}
+	if keyPEM, err = decryptKeyPEM(keyPEM, st.str("ssl.key.password")); err != nil {
+		return nil, Errorf(ErrInvalidArg, "%s failed: %v", keyProp, err)
 	}
 	cert, err := tls.X509KeyPair(certPEM, keyPEM)
 	if err != nil {
@@ -291,8 +331,14 @@ func readPEMProperty(st *confState, location, inline string) ([]byte, error) {
 	return nil, nil
 }
 
-// decryptKeyPEM decrypts a legacy (RFC 1423) encrypted PEM private key.
-// Encrypted PKCS#8 keys would need a dependency purekafka does not have.
+// decryptKeyPEM returns keyPEM with every encrypted private key decrypted
+// with password (ssl.key.password): legacy RFC 1423 PEM encryption
+// ("Proc-Type: 4,ENCRYPTED", OpenSSL's -traditional output) through
+// crypto/x509, and encrypted PKCS#8 ("ENCRYPTED PRIVATE KEY", OpenSSL 3's
+// default, PBES2 with PBKDF2 or scrypt) through github.com/youmark/pkcs8,
+// since the standard library cannot read it. Unencrypted blocks pass through
+// unchanged, so a password given for a plain key is harmless, as in
+// librdkafka.
 func decryptKeyPEM(keyPEM []byte, password string) ([]byte, error) {
 	var out []byte
 	for rest := keyPEM; ; {
@@ -301,20 +347,54 @@ func decryptKeyPEM(keyPEM []byte, password string) ([]byte, error) {
 		if block == nil {
 			break
 		}
-		if block.Type == "ENCRYPTED PRIVATE KEY" {
-			return nil, errors.New("encrypted PKCS#8 private keys are not supported by purekafka; decrypt the key or use a legacy encrypted PEM key")
-		}
 		//lint:ignore SA1019 legacy PEM encryption is what ssl.key.password unlocks
-		if x509.IsEncryptedPEMBlock(block) { //nolint:staticcheck // see above
+		legacy := x509.IsEncryptedPEMBlock(block) //nolint:staticcheck // see above
+		if (legacy || block.Type == "ENCRYPTED PRIVATE KEY") && password == "" {
+			return nil, errors.New("the private key is encrypted but ssl.key.password is not set")
+		}
+		switch {
+		case legacy:
 			der, err := x509.DecryptPEMBlock(block, []byte(password)) //nolint:staticcheck // see above
+			if err != nil {
+				return nil, fmt.Errorf("cannot decrypt the private key with ssl.key.password: %w", err)
+			}
+			block = &pem.Block{Type: block.Type, Bytes: der}
+		case block.Type == "ENCRYPTED PRIVATE KEY":
+			key, err := pkcs8.ParsePKCS8PrivateKey(block.Bytes, []byte(password))
+			if err != nil {
+				return nil, fmt.Errorf("cannot decrypt the PKCS#8 private key with ssl.key.password: %w", err)
+			}
+			der, err := x509.MarshalPKCS8PrivateKey(key)
 			if err != nil {
 				return nil, err
 			}
-			block = &pem.Block{Type: block.Type, Bytes: der}
+			block = &pem.Block{Type: "PRIVATE KEY", Bytes: der}
 		}
 		out = append(out, pem.EncodeToMemory(block)...)
 	}
 	return out, nil
+}
+
+// loadKeystore reads a PKCS#12 keystore (ssl.keystore.location, unlocked
+// with ssl.keystore.password) into the client certificate: its private
+// key, its certificate and any further certificates, which are sent as the
+// chain, as librdkafka adds them to the TLS context as extra chain
+// certificates. Both modern (AES, PBKDF2, SHA-256 MAC) and legacy (3DES,
+// RC2, SHA-1) keystores are read, by software.sslmate.com/src/go-pkcs12.
+func loadKeystore(location, password string) (*tls.Certificate, error) {
+	data, err := os.ReadFile(location)
+	if err != nil {
+		return nil, Errorf(ErrInvalidArg, "ssl.keystore.location failed: %v", err)
+	}
+	key, leaf, chain, err := pkcs12.DecodeChain(data, password)
+	if err != nil {
+		return nil, Errorf(ErrInvalidArg, "ssl.keystore.location failed: cannot read PKCS#12 keystore %s: %v", location, err)
+	}
+	cert := &tls.Certificate{PrivateKey: key, Leaf: leaf, Certificate: [][]byte{leaf.Raw}}
+	for _, c := range chain {
+		cert.Certificate = append(cert.Certificate, c.Raw)
+	}
+	return cert, nil
 }
 
 // opensslCiphers maps OpenSSL cipher names to the TLS 1.2 suites crypto/tls

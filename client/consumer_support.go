@@ -3,17 +3,18 @@ package client
 import "github.com/twmb/franz-go/pkg/kgo"
 
 // NewSiblingClient creates one more franz-go client for the same handle:
-// the same configuration (cfg.Opts), the same log destination and instance
-// name, plus extra. A Consumer needs it because franz-go fixes a client's
-// consuming mode (group or direct partitions) at creation, while a
-// confluent-kafka-go Consumer switches between Subscribe and Assign at will.
+// the same configuration (cfg.Opts, OAUTHBEARER token included), the same
+// log destination, instance name and connection Error events, plus extra.
+// A Consumer needs it because franz-go fixes a client's consuming mode
+// (group or direct partitions) at creation, while a confluent-kafka-go
+// Consumer switches between Subscribe and Assign at will.
 // The caller owns and closes the returned client.
 func (h *Instance) NewSiblingClient(extra ...kgo.Opt) (*kgo.Client, error) {
 	lg := &logger{h: h, level: kgoLogLevel(h.cfg.LogLevel, len(h.cfg.Debug) > 0)}
-	opts := make([]kgo.Opt, 0, len(h.cfg.Opts)+len(extra)+1)
+	opts := make([]kgo.Opt, 0, len(h.cfg.Opts)+len(extra)+2)
 	opts = append(opts, h.cfg.Opts...)
 	opts = append(opts, extra...)
-	opts = append(opts, kgo.WithLogger(lg))
+	opts = append(opts, kgo.WithLogger(lg), kgo.WithHooks(h.connHook))
 	cl, err := kgo.NewClient(opts...)
 	if err != nil {
 		return nil, Errorf(ErrInvalidArg, "%v", err)

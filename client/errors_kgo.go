@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"strings"
 	"syscall"
 
 	"github.com/twmb/franz-go/pkg/kerr"
@@ -32,7 +33,13 @@ import (
 //     ErrFail (librdkafka would report the last broker error, which kgo does
 //     not keep);
 //   - context.DeadlineExceeded → ErrTimedOut; context.Canceled → ErrIntr;
-//   - DNS failures → ErrResolve; TLS and certificate failures → ErrSsl;
+//   - a failed SASL exchange (SASL_AUTHENTICATION_FAILED, or a mechanism
+//     the broker does not enable) → ErrAuthentication with the broker's
+//     explanation: librdkafka translates the broker code into its local one
+//     too, and these codes only ever come from authenticating a connection;
+//   - DNS failures → ErrResolve; TLS and certificate failures (including
+//     alerts the broker sends, such as a rejected client certificate) →
+//     ErrSsl;
 //     other network errors, EOFs and kgo's first-read EOF → ErrTransport;
 //   - anything else → ErrFail.
 //
@@ -52,9 +59,29 @@ func ErrorFromKgo(err error) Error {
 		return Error{code: code}
 	}
 	if ke, ok := errors.AsType[*kerr.Error](err); ok && ke != nil {
+		if ke == kerr.SaslAuthenticationFailed || ke == kerr.UnsupportedSaslMechanism {
+			return Error{code: ErrAuthentication, str: saslErrorText(err, ke)}
+		}
 		return Error{code: ErrorCode(ke.Code)}
 	}
 	return Error{code: localErrorCode(err), str: err.Error()}
+}
+
+// saslErrorText is the text of a failed SASL exchange: the broker's own
+// explanation when it sent one (franz-go puts it after the code's name and
+// description), else the code's description.
+func saslErrorText(err error, ke *kerr.Error) string {
+	what := "SASL authentication error: "
+	if ke == kerr.UnsupportedSaslMechanism {
+		what = "SASL mechanism handshake failed: "
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, ke.Error()+": "); i >= 0 {
+		msg = msg[i+len(ke.Error())+2:]
+	} else {
+		msg = ke.Description
+	}
+	return what + msg
 }
 
 // kgoSentinelCode maps the franz-go and context sentinels whose meaning is
@@ -128,6 +155,15 @@ func isTLSError(err error) bool {
 		return true
 	}
 	if _, ok := errors.AsType[x509.CertificateInvalidError](err); ok {
+		return true
+	}
+	// An alert from the peer: purekafka's dialer reports it as a
+	// *tlsAlertError, crypto/tls as a *net.OpError with Op "remote error"
+	// around an unexported alert type.
+	if _, ok := errors.AsType[*tlsAlertError](err); ok {
+		return true
+	}
+	if oe, ok := errors.AsType[*net.OpError](err); ok && oe.Op == "remote error" {
 		return true
 	}
 	return false

@@ -29,9 +29,17 @@ type Instance struct {
 	name    string
 	logs    chan LogEvent
 	ownLogs bool // the handle made logs, so it closes it
+	// logsMu orders log sends against Close closing an owned logs
+	// channel: franz-go can still log from a response being handled after
+	// its Close returned.
+	logsMu     sync.RWMutex
+	logsClosed bool
 
 	fatalMu sync.Mutex
 	fatal   *Error
+
+	relay    eventRelay
+	connHook *connErrors
 
 	closeOnce sync.Once
 	closed    atomic.Bool
@@ -62,11 +70,12 @@ func NewInstance(kind InstanceKind, cfg *Config, extra ...kgo.Opt) (*Instance, e
 			h.ownLogs = true
 		}
 	}
+	h.connHook = &connErrors{h: h}
 	lg := &logger{h: h, level: kgoLogLevel(cfg.LogLevel, len(cfg.Debug) > 0)}
-	opts := make([]kgo.Opt, 0, len(cfg.Opts)+len(extra)+1)
+	opts := make([]kgo.Opt, 0, len(cfg.Opts)+len(extra)+2)
 	opts = append(opts, cfg.Opts...)
 	opts = append(opts, extra...)
-	opts = append(opts, kgo.WithLogger(lg))
+	opts = append(opts, kgo.WithLogger(lg), kgo.WithHooks(h.connHook))
 	cl, err := kgo.NewClient(opts...)
 	if err != nil {
 		// kgo validates option combinations NewConfig did not anticipate;
@@ -76,6 +85,11 @@ func NewInstance(kind InstanceKind, cfg *Config, extra ...kgo.Opt) (*Instance, e
 	h.Client = cl
 	for _, w := range cfg.Warnings {
 		lg.emit(4, "CONFWARN", w)
+	}
+	if cfg.oauth != nil {
+		// The first token is requested now, before any connection, as
+		// librdkafka does when the handle is created.
+		cfg.oauth.start(h.relay.emit)
 	}
 	return h, nil
 }
@@ -98,9 +112,16 @@ func (h *Instance) MarkClosed() bool { return h.closed.CompareAndSwap(false, tru
 func (h *Instance) Close() {
 	h.closed.Store(true)
 	h.closeOnce.Do(func() {
+		if h.cfg.oauth != nil {
+			h.cfg.oauth.stop()
+		}
+		h.relay.close()
 		h.Client.Close()
 		if h.ownLogs {
+			h.logsMu.Lock()
+			h.logsClosed = true
 			close(h.logs)
+			h.logsMu.Unlock()
 		}
 	})
 }
@@ -153,7 +174,11 @@ func (l *logger) emit(syslog int, tag, msg string) {
 	if l.h.logs != nil {
 		// Never block franz-go's goroutines on an application that stopped
 		// reading its log channel; a dropped log line is the lesser harm.
-		trySendLog(l.h.logs, ev)
+		l.h.logsMu.RLock()
+		if !l.h.logsClosed {
+			trySendLog(l.h.logs, ev)
+		}
+		l.h.logsMu.RUnlock()
 		return
 	}
 	if syslog <= 4 {

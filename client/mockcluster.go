@@ -20,6 +20,9 @@ type MockCluster struct {
 type mockCluster struct {
 	fake    *kfake.Cluster
 	brokers []*mockListener // index: broker id - 1
+	// bootstrap is kept from the start: kfake cannot answer once closed,
+	// and the reference still returns the addresses after Close.
+	bootstrap string
 }
 
 // NewMockCluster starts a cluster of brokerCount brokers on 127.0.0.1 that
@@ -49,12 +52,13 @@ func NewMockCluster(brokerCount int) (*MockCluster, error) {
 		return nil, Errorf(ErrFail, "starting mock cluster: %v", err)
 	}
 	m.fake = fake
+	m.bootstrap = strings.Join(fake.ListenAddrs(), ",")
 	return &MockCluster{impl: m}, nil
 }
 
 // BootstrapServers returns the cluster's bootstrap.servers value.
 func (mc *MockCluster) BootstrapServers() string {
-	return strings.Join(mc.impl.fake.ListenAddrs(), ",")
+	return mc.impl.bootstrap
 }
 
 // CreateTopic creates topic with the given partition count. The replication
@@ -99,7 +103,9 @@ func (m *mockCluster) each(brokerID int, fn func(*mockListener)) error {
 		return nil
 	}
 	if brokerID < 1 || brokerID > len(m.brokers) {
-		return Errorf(ErrInvalidArg, "no broker %d in a cluster of %d (ids are 1..%d, or -1 for all)",
+		// librdkafka's mock cluster answers an unknown id with
+		// ErrBrokerNotAvailable; the text adds what the valid ids are.
+		return Errorf(ErrBrokerNotAvailable, "no broker %d in a cluster of %d (ids are 1..%d, or -1 for all)",
 			brokerID, len(m.brokers), len(m.brokers))
 	}
 	fn(m.brokers[brokerID-1])

@@ -3,8 +3,10 @@ package client
 import (
 	"context"
 	"errors"
+	"math"
 	"time"
 
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
 )
@@ -15,7 +17,18 @@ func timeoutContext(timeoutMs int) (context.Context, context.CancelFunc) {
 	if timeoutMs < 0 {
 		return context.WithCancel(context.Background())
 	}
-	return context.WithTimeout(context.Background(), time.Duration(timeoutMs)*time.Millisecond)
+	return context.WithTimeout(context.Background(), TimeoutDuration(timeoutMs))
+}
+
+// TimeoutDuration converts a timeout in milliseconds, as confluent's API
+// takes them, to a duration. A timeout too large for time.Duration (about
+// 292 years) saturates instead of wrapping around to a negative duration,
+// which would make a call meant to wait "forever" give up at once.
+func TimeoutDuration(timeoutMs int) time.Duration {
+	if int64(timeoutMs) > math.MaxInt64/int64(time.Millisecond) {
+		return math.MaxInt64
+	}
+	return time.Duration(timeoutMs) * time.Millisecond
 }
 
 // requestError maps a failed request to confluent's error: a deadline is
@@ -28,7 +41,8 @@ func requestError(ctx context.Context, err error) error {
 }
 
 // GetMetadata asks one broker for cluster metadata: of topic if it is set
-// (auto-creating it where the broker allows), of every topic if allTopics,
+// (auto-creating it where allow.auto.create.topics and the broker allow, as
+// librdkafka does), of every topic if allTopics,
 // otherwise of the topics this client consumes.
 func (h *Instance) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*Metadata, error) {
 	ctx, cancel := timeoutContext(timeoutMs)
@@ -40,7 +54,7 @@ func (h *Instance) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*M
 		rt := kmsg.NewMetadataRequestTopic()
 		rt.Topic = kmsg.StringPtr(*topic)
 		req.Topics = append(req.Topics, rt)
-		req.AllowAutoTopicCreation = true
+		req.AllowAutoTopicCreation = h.cfg.AllowAutoCreateTopics
 	case allTopics:
 		req.Topics = nil
 	default:
@@ -128,6 +142,10 @@ func (h *Instance) QueryWatermarkOffsets(topic string, partition int32, timeoutM
 // timestamp is at or after the one given in its Offset field (milliseconds
 // since the epoch). Partitions without such a message get OffsetEnd.
 func (h *Instance) OffsetsForTimes(times []TopicPartition, timeoutMs int) ([]TopicPartition, error) {
+	if len(times) == 0 {
+		// librdkafka refuses an empty list rather than asking nobody.
+		return nil, NewError(ErrInvalidArg, "", false)
+	}
 	ctx, cancel := timeoutContext(timeoutMs)
 	defer cancel()
 	return h.listOffsets(ctx, times)
@@ -137,7 +155,9 @@ func (h *Instance) OffsetsForTimes(times []TopicPartition, timeoutMs int) ([]Top
 // timestamp in its Offset field (OffsetBeginning -2 and OffsetEnd -1 are the
 // protocol's own "earliest" and "latest" timestamps). The client shards it to
 // the partition leaders. Results come back in the order of tps, each with its
-// own error.
+// own error. As in librdkafka, a partition without a leader (missing
+// partition or topic) gets ErrUnknownPartition, and when no partition has
+// one the call fails with it.
 func (h *Instance) listOffsets(ctx context.Context, tps []TopicPartition) ([]TopicPartition, error) {
 	// A request can ask each partition once, so beginning and end of the
 	// same partition take two requests.
@@ -175,18 +195,28 @@ func (h *Instance) listOffsets(ctx context.Context, tps []TopicPartition) ([]Top
 		if len(batch) == 0 {
 			continue
 		}
-		resp, err := h.Client.Request(ctx, req)
-		if err != nil {
-			return nil, requestError(ctx, err)
-		}
 		got := map[string]map[int32]kmsg.ListOffsetsResponseTopicPartition{}
-		for _, t := range resp.(*kmsg.ListOffsetsResponse).Topics {
-			for _, p := range t.Partitions {
-				if got[t.Topic] == nil {
-					got[t.Topic] = map[int32]kmsg.ListOffsetsResponseTopicPartition{}
+		for _, shard := range h.Client.RequestSharded(ctx, req) {
+			if shard.Err != nil {
+				// The client fails partitions it finds no leader
+				// for in a shard of their own; they stay missing
+				// from got.
+				if errors.Is(shard.Err, kerr.UnknownTopicOrPartition) {
+					continue
 				}
-				got[t.Topic][p.Partition] = p
+				return nil, requestError(ctx, shard.Err)
 			}
+			for _, t := range shard.Resp.(*kmsg.ListOffsetsResponse).Topics {
+				for _, p := range t.Partitions {
+					if got[t.Topic] == nil {
+						got[t.Topic] = map[int32]kmsg.ListOffsetsResponseTopicPartition{}
+					}
+					got[t.Topic][p.Partition] = p
+				}
+			}
+		}
+		if len(got) == 0 {
+			return nil, NewError(ErrUnknownPartition, "", false)
 		}
 		for _, i := range batch {
 			p, ok := got[*tps[i].Topic][tps[i].Partition]
@@ -197,6 +227,7 @@ func (h *Instance) listOffsets(ctx context.Context, tps []TopicPartition) ([]Top
 				out[i].Error = ErrorFromBroker(p.ErrorCode, nil)
 			default:
 				out[i].Offset = Offset(p.Offset)
+				out[i].LeaderEpoch = EpochPtr(p.LeaderEpoch)
 				out[i].Error = nil
 			}
 		}

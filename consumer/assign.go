@@ -1,6 +1,7 @@
 package consumer
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,6 +56,7 @@ func (c *Consumer) SubscribeTopics(topics []string, rebalanceCb RebalanceCb) (er
 	c.joined = false
 	c.subGen++
 	gen := c.subGen
+	go c.checkSubscribed(topics, gen)
 	if old == nil {
 		err := c.startGroupLocked(topics)
 		c.mu.Unlock()
@@ -76,6 +78,33 @@ func (c *Consumer) SubscribeTopics(topics []string, rebalanceCb RebalanceCb) (er
 		}
 	}()
 	return nil
+}
+
+// checkSubscribed looks the subscribed topics (not patterns) up and raises
+// an Error event for each the broker reports as unknown or not authorized,
+// as librdkafka does with "Subscribed topic not available: <topic>:
+// <error>"; transient errors (no leader yet) are not reported. The lookup
+// asks for automatic creation when allow.auto.create.topics allows it, as
+// librdkafka's does.
+func (c *Consumer) checkSubscribed(topics []string, gen uint64) {
+	for _, t := range topics {
+		if strings.HasPrefix(t, "^") {
+			continue
+		}
+		md, err := c.h.GetMetadata(&t, false, int(c.commitTimeout().Milliseconds()))
+		if err != nil {
+			continue
+		}
+		tm, ok := md.Topics[t]
+		if code := tm.Error.Code(); !ok || code != client.ErrUnknownTopicOrPart && code != client.ErrTopicAuthorizationFailed {
+			continue
+		}
+		c.mu.Lock()
+		if c.subGen == gen && !c.closing.Load() {
+			c.pushLocked(client.NewError(tm.Error.Code(), fmt.Sprintf("Subscribed topic not available: %s: %s", t, tm.Error.Code()), false))
+		}
+		c.mu.Unlock()
+	}
 }
 
 // startGroupLocked creates the group client for topics.
@@ -138,9 +167,11 @@ func (c *Consumer) Subscription() (topics []string, err error) {
 }
 
 // Assignment returns the current assignment, with the offsets it was
-// assigned with.
+// assigned with (OffsetInvalid shows as OffsetStored, as librdkafka stores
+// it). It works until Close returns, so that the RebalanceCb Close runs
+// can call it, as with librdkafka.
 func (c *Consumer) Assignment() (partitions []client.TopicPartition, err error) {
-	if c.closing.Load() || c.IsClosed() {
+	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
 	}
 	c.mu.Lock()
@@ -186,6 +217,9 @@ func (c *Consumer) IncrementalAssign(partitions []client.TopicPartition) (err er
 		return err
 	}
 	defer c.finishCurrentAsync()
+	if err := c.checkNotAssigned(partitions); err != nil {
+		return err
+	}
 	return c.incrementalAssign(partitions)
 }
 
@@ -210,10 +244,36 @@ func (c *Consumer) appCall() error {
 	return nil
 }
 
+// assign replaces the assignment. Like librdkafka, which clears the old
+// assignment first, it commits the stored offsets of everything assigned
+// before when auto commit is on.
 func (c *Consumer) assign(parts []client.TopicPartition) error {
+	c.mu.Lock()
+	keys := make([]tpKey, 0, len(c.assigned))
+	for key := range c.assigned {
+		keys = append(keys, key)
+	}
+	c.mu.Unlock()
+	c.commitRemoved(keys)
 	return c.applyAssignment(parts, true)
 }
 
+// checkNotAssigned fails an application's IncrementalAssign of a partition
+// already assigned (ErrConflict, naming the first, as librdkafka does).
+// Automatic assignment skips it: franz-go may hand a cooperative member a
+// partition it still holds, which is not an application error.
+func (c *Consumer) checkNotAssigned(parts []client.TopicPartition) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, tp := range parts {
+		if tp.Topic != nil && c.assigned[tpKey{*tp.Topic, tp.Partition}] != nil {
+			return client.Errorf(client.ErrConflict, "%s [%d] is already part of the current assignment", *tp.Topic, tp.Partition)
+		}
+	}
+	return nil
+}
+
+// incrementalAssign adds parts to the assignment.
 func (c *Consumer) incrementalAssign(parts []client.TopicPartition) error {
 	return c.applyAssignment(parts, false)
 }
@@ -242,7 +302,7 @@ func (c *Consumer) applyAssignment(parts []client.TopicPartition, replace bool) 
 			continue
 		}
 		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
-		ps.assignedAt = int64(tp.Offset)
+		ps.assignedAt = assignedOffset(tp.Offset)
 		if _, explicit := client.KgoOffset(tp.Offset); !explicit {
 			continue
 		}
@@ -264,6 +324,16 @@ func (c *Consumer) applyAssignment(parts []client.TopicPartition, replace bool) 
 		return err
 	}
 	return nil
+}
+
+// assignedOffset is the offset Assignment reports for a partition assigned
+// at o: librdkafka turns OffsetInvalid ("use the committed offset") into
+// OffsetStored, which means the same.
+func assignedOffset(o client.Offset) int64 {
+	if o == client.OffsetInvalid {
+		return int64(client.OffsetStored)
+	}
+	return int64(o)
 }
 
 // assignManual assigns partitions consumed directly, without a group.
@@ -307,6 +377,11 @@ func (c *Consumer) assignManual(parts []client.TopicPartition, replace bool) err
 			ko = c.reset
 			if ctp, found := committed[key]; found && ctp.Offset >= 0 {
 				ko = kgo.NewOffset().At(int64(ctp.Offset))
+			} else if c.cfg.AutoOffsetReset == "error" {
+				// librdkafka raises the error and leaves the
+				// partition assigned but not fetching.
+				c.pushLocked(client.NewError(client.ErrAutoOffsetReset, "no previously committed offset available: Local: No offset stored", false))
+				continue
 			}
 		}
 		if add[key.topic] == nil {
@@ -320,7 +395,7 @@ func (c *Consumer) assignManual(parts []client.TopicPartition, replace bool) err
 			continue
 		}
 		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
-		ps.assignedAt = int64(tp.Offset)
+		ps.assignedAt = assignedOffset(tp.Offset)
 		if ctp, found := committed[tpKey{*tp.Topic, tp.Partition}]; found && ctp.Offset >= 0 {
 			ps.committed = int64(ctp.Offset)
 		}
@@ -371,24 +446,41 @@ func (c *Consumer) unassign() error {
 	return c.removeAssigned(keys)
 }
 
+// incrementalUnassign removes parts, all of which must be assigned
+// (ErrInvalidArg, naming the first that is not, as librdkafka does).
 func (c *Consumer) incrementalUnassign(parts []client.TopicPartition) error {
+	c.mu.Lock()
+	for _, tp := range parts {
+		if tp.Topic != nil && c.assigned[tpKey{*tp.Topic, tp.Partition}] == nil {
+			c.mu.Unlock()
+			return client.Errorf(client.ErrInvalidArg, "%s [%d] can't be unassigned since it is not in the current assignment", *tp.Topic, tp.Partition)
+		}
+	}
+	c.mu.Unlock()
 	return c.removeAssigned(keysOf(parts))
+}
+
+// commitRemoved commits the stored offsets of keys, which are leaving the
+// assignment, when auto commit is on and the assignment was not lost.
+func (c *Consumer) commitRemoved(keys []tpKey) {
+	c.mu.Lock()
+	lost := c.lost
+	c.mu.Unlock()
+	if !c.autoCommit || lost || len(keys) == 0 {
+		return
+	}
+	if offsets := c.dirtyOffsets(keys); len(offsets) > 0 {
+		if res, err := c.commitList(offsets); err == nil || len(res) > 0 {
+			c.push(client.OffsetsCommitted{Error: err, Offsets: res})
+		}
+	}
 }
 
 // removeAssigned takes keys out of the assignment. With auto commit on,
 // their stored offsets are committed first (unless the assignment was
 // lost), as librdkafka commits on unassign.
 func (c *Consumer) removeAssigned(keys []tpKey) error {
-	c.mu.Lock()
-	lost := c.lost
-	c.mu.Unlock()
-	if c.autoCommit && !lost {
-		if offsets := c.dirtyOffsets(keys); len(offsets) > 0 {
-			if res, err := c.commitList(offsets); err == nil || len(res) > 0 {
-				c.push(client.OffsetsCommitted{Error: err, Offsets: res})
-			}
-		}
-	}
+	c.commitRemoved(keys)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.quiesceLocked()

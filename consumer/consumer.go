@@ -130,6 +130,9 @@ func New(conf *client.ConfigMap) (*Consumer, error) {
 	}
 	c.h = h
 	c.sealed = client.Seal(h)
+	// Client-level events (connection Error events, OAUTHBEARER refresh
+	// requests) join the queue Poll serves.
+	h.SetEventSink(c.push)
 	if cfg.GoEventsChannelEnable {
 		c.events = make(chan client.Event, cfg.GoEventsChannelSize)
 		c.bg.Add(1)
@@ -224,8 +227,9 @@ func (c *Consumer) QueryWatermarkOffsets(topic string, partition int32, timeoutM
 
 // GetWatermarkOffsets returns the watermarks last seen in fetch responses
 // (or QueryWatermarkOffsets) without asking a broker; OffsetInvalid stands
-// for a value not seen yet. A partition never assigned nor queried is
-// ErrUnknownPartition, as in librdkafka.
+// for a value not seen yet, also for a partition never assigned nor
+// queried, without an error, as librdkafka answers through
+// confluent-kafka-go.
 func (c *Consumer) GetWatermarkOffsets(topic string, partition int32) (low, high int64, err error) {
 	if c.IsClosed() {
 		return -1, -1, client.NewClosedClientError()
@@ -239,7 +243,7 @@ func (c *Consumer) GetWatermarkOffsets(topic string, partition int32) (low, high
 	if wm, ok := c.wm[key]; ok {
 		return wm.low, wm.high, nil
 	}
-	return 0, 0, client.NewError(client.ErrUnknownPartition, "", false)
+	return int64(client.OffsetInvalid), int64(client.OffsetInvalid), nil
 }
 
 // OffsetsForTimes returns, per partition, the first offset whose timestamp

@@ -40,10 +40,14 @@ func (c *Consumer) CommitMessage(m *client.Message) ([]client.TopicPartition, er
 }
 
 // CommitOffsets commits the given offsets; OffsetStored stands for the
-// partition's stored offset.
+// partition's stored offset. A nil list commits the stored offsets, as
+// Commit does: confluent-kafka-go passes it to librdkafka as "no list".
 func (c *Consumer) CommitOffsets(offsets []client.TopicPartition) ([]client.TopicPartition, error) {
 	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
+	}
+	if offsets == nil {
+		return c.Commit()
 	}
 	resolved := make([]client.TopicPartition, len(offsets))
 	copy(resolved, offsets)
@@ -116,6 +120,13 @@ func (c *Consumer) commitList(offsets []client.TopicPartition) ([]client.TopicPa
 	}
 	c.mu.Lock()
 	gc := c.gc
+	if gc == nil && c.cur != nil && !c.cur.assign {
+		// A revoke served while its group client is being retired
+		// (Close, a new subscription): franz-go waits for it before
+		// leaving, so the commit still belongs to that membership,
+		// as librdkafka's final commit on close does.
+		gc = c.cur.gc
+	}
 	c.mu.Unlock()
 	ctx, cancel := c.opContext(c.commitTimeout())
 	defer cancel()
@@ -178,7 +189,9 @@ func (c *Consumer) commitList(offsets []client.TopicPartition) ([]client.TopicPa
 }
 
 // setCommitMetadata copies the applications' commit metadata into the
-// request franz-go built, which has no field for it.
+// request franz-go built, which has no field for it. Partitions without
+// any get an empty string rather than franz-go's default (the member id),
+// so that Committed reports no metadata, as with librdkafka.
 func setCommitMetadata(req *kmsg.OffsetCommitRequest, tps []client.TopicPartition) {
 	meta := make(map[tpKey]*string)
 	for _, tp := range tps {
@@ -186,14 +199,14 @@ func setCommitMetadata(req *kmsg.OffsetCommitRequest, tps []client.TopicPartitio
 			meta[tpKey{*tp.Topic, tp.Partition}] = tp.Metadata
 		}
 	}
-	if len(meta) == 0 {
-		return
-	}
+	empty := ""
 	for i := range req.Topics {
 		for j := range req.Topics[i].Partitions {
 			p := &req.Topics[i].Partitions[j]
 			if m, ok := meta[tpKey{req.Topics[i].Topic, p.Partition}]; ok {
 				p.Metadata = m
+			} else {
+				p.Metadata = &empty
 			}
 		}
 	}
@@ -269,10 +282,15 @@ func (c *Consumer) StoreMessage(m *client.Message) (storedOffsets []client.Topic
 }
 
 // Committed returns the group's committed offsets for partitions
-// (OffsetInvalid where there is none), waiting at most timeoutMs.
+// (OffsetInvalid where there is none), waiting at most timeoutMs. An empty
+// list returns an empty result without asking the coordinator.
 func (c *Consumer) Committed(partitions []client.TopicPartition, timeoutMs int) (offsets []client.TopicPartition, err error) {
 	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
+	}
+	if len(partitions) == 0 {
+		// Nothing to ask the coordinator, and librdkafka does not.
+		return []client.TopicPartition{}, nil
 	}
 	found, err := c.fetchCommitted(keysOf(partitions), timeoutMs)
 	if err != nil {
@@ -306,7 +324,7 @@ func (c *Consumer) fetchCommitted(keys []tpKey, timeoutMs int) (map[tpKey]client
 	if timeoutMs < 0 {
 		ctx, cancel = context.WithCancel(context.Background())
 	} else {
-		ctx, cancel = context.WithTimeout(context.Background(), time.Duration(timeoutMs)*time.Millisecond)
+		ctx, cancel = context.WithTimeout(context.Background(), client.TimeoutDuration(timeoutMs))
 	}
 	defer cancel()
 	resps, err := kadm.NewClient(c.h.Client).FetchOffsets(ctx, c.cfg.GroupID)
@@ -337,8 +355,8 @@ func (c *Consumer) fetchCommitted(keys []tpKey, timeoutMs int) (map[tpKey]client
 }
 
 // Position returns, per partition, the offset of the next message the
-// application will get (the last one returned + 1), or OffsetInvalid
-// before the first.
+// application will get (the last one returned + 1) with that message's
+// leader epoch, as librdkafka does, or OffsetInvalid before the first.
 func (c *Consumer) Position(partitions []client.TopicPartition) (offsets []client.TopicPartition, err error) {
 	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
@@ -354,6 +372,7 @@ func (c *Consumer) Position(partitions []client.TopicPartition) (offsets []clien
 		}
 		if ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]; ps != nil {
 			out[i].Offset = client.Offset(ps.position)
+			out[i].LeaderEpoch = client.EpochPtr(ps.posEpoch)
 		}
 	}
 	return out, nil
@@ -373,10 +392,15 @@ func (c *Consumer) Seek(partition client.TopicPartition, ignoredTimeoutMs int) e
 
 // SeekPartitions moves assigned partitions to their Offset (absolute or
 // logical: OffsetBeginning, OffsetEnd, OffsetTail(n), OffsetStored).
-// Partitions that are not assigned get ErrUnknownPartition in their Error.
+// Partitions that are not assigned get ErrState in their Error, or
+// ErrUnknownPartition when the topic has no such partition, as in
+// librdkafka; an empty list fails with ErrInvalidArg, as there.
 func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.TopicPartition, error) {
 	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
+	}
+	if len(partitions) == 0 {
+		return nil, client.NewError(client.ErrInvalidArg, "partitions must be specified", false) // librdkafka's text
 	}
 	out := make([]client.TopicPartition, len(partitions))
 	copy(out, partitions)
@@ -391,7 +415,7 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 		ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]
 		c.mu.Unlock()
 		if ps == nil {
-			out[i].Error = client.NewError(client.ErrUnknownPartition, "", false)
+			out[i].Error = c.notAssignedError(*tp.Topic, tp.Partition)
 			continue
 		}
 		target, err := c.resolveOffset(tp)
@@ -411,13 +435,14 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 		}
 		ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]
 		if ps == nil {
-			out[i].Error = client.NewError(client.ErrUnknownPartition, "", false)
+			out[i].Error = client.NewError(client.ErrState, "", false)
 			continue
 		}
 		c.purgeChunksLocked(ps)
 		c.epoch++
 		ps.changedAt = c.epoch
 		ps.position = targets[i]
+		ps.posEpoch = -1
 		ps.eofAt = -1
 		if set[*tp.Topic] == nil {
 			set[*tp.Topic] = make(map[int32]kgo.EpochOffset)
@@ -430,6 +455,19 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 	c.unquiesceLocked()
 	c.mu.Unlock()
 	return out, nil
+}
+
+// notAssignedError is the error of seeking a partition that is not
+// assigned: librdkafka's ErrState for a partition it knows, and
+// ErrUnknownPartition for one the topic's metadata does not list.
+func (c *Consumer) notAssignedError(topic string, partition int32) error {
+	md, err := c.h.GetMetadata(&topic, false, int(c.commitTimeout().Milliseconds()))
+	if err == nil {
+		if tm, ok := md.Topics[topic]; ok && partition >= 0 && int(partition) < len(tm.Partitions) {
+			return client.NewError(client.ErrState, "", false)
+		}
+	}
+	return client.NewError(client.ErrUnknownPartition, "", false)
 }
 
 // resolveOffset turns a logical offset into an absolute one, because

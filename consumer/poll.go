@@ -15,7 +15,9 @@ import (
 // Poll returns the next event, waiting at most timeoutMs milliseconds (a
 // negative timeout waits indefinitely), or nil on timeout.
 //
-// Events are *Message, Error, PartitionEOF and OffsetsCommitted. Rebalances
+// Events are *Message, Error, PartitionEOF, OffsetsCommitted and (with
+// SASL/OAUTHBEARER and application-supplied tokens)
+// OAuthBearerTokenRefresh. Rebalances
 // run the Subscribe RebalanceCb (or are applied automatically) inside Poll,
 // which then returns nil, exactly as confluent-kafka-go does. After Close,
 // Poll returns nil at once.
@@ -84,7 +86,7 @@ func (c *Consumer) poll(timeoutMs int, stopped <-chan struct{}) client.Event {
 // pollSlow serves queued events, then fetches when the buffer is empty.
 func (c *Consumer) pollSlow(timeoutMs int, stopped <-chan struct{}) client.Event {
 	forever := timeoutMs < 0
-	deadline := time.Now().Add(time.Duration(max(timeoutMs, 0)) * time.Millisecond)
+	deadline := time.Now().Add(client.TimeoutDuration(max(timeoutMs, 0)))
 	fetched := false
 	// A Poll blocked waiting counts as polling for max.poll.interval.ms.
 	c.mu.Lock()
@@ -301,6 +303,7 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 		ch.i++
 		ps := ch.ps
 		ps.position = rec.Offset + 1
+		ps.posEpoch = rec.LeaderEpoch
 		if c.autoStore {
 			ps.stored = ps.position
 			ps.storedEpoch = rec.LeaderEpoch
@@ -332,9 +335,12 @@ func (ch *chunk) alloc() {
 	}
 }
 
-// eofEvent is the PartitionEOF for ps ending at end.
+// eofEvent is the PartitionEOF for ps ending at end. Its Error is
+// ErrPartitionEOF, as in confluent-kafka-go, whose event is the
+// librdkafka message that reported the end.
 func (c *Consumer) eofEvent(ps *partState, end int64) client.PartitionEOF {
-	return client.PartitionEOF{Topic: ps.topic, Partition: ps.partition, Offset: client.Offset(end)}
+	return client.PartitionEOF{Topic: ps.topic, Partition: ps.partition, Offset: client.Offset(end),
+		Error: client.NewError(client.ErrPartitionEOF, "", false)}
 }
 
 // fill converts a fetched record into m. Key, Value and header values

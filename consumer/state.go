@@ -29,6 +29,7 @@ type partState struct {
 
 	assignedAt  int64 // the offset given to Assign, for Assignment()
 	position    int64 // next offset the application will see; unset until known
+	posEpoch    int32 // leader epoch of the message before position, or -1
 	stored      int64 // offset to commit; unset when nothing is stored
 	storedEpoch int32
 	storedMeta  *string
@@ -51,7 +52,7 @@ type partState struct {
 func newPartState(topic *string, partition int32, changedAt uint64) *partState {
 	return &partState{
 		topic: topic, partition: partition,
-		assignedAt: unset, position: unset, stored: unset, storedEpoch: -1, committed: unset,
+		assignedAt: unset, position: unset, posEpoch: -1, stored: unset, storedEpoch: -1, committed: unset,
 		low: unset, high: unset, eofAt: -1,
 		changedAt: changedAt,
 	}

@@ -22,20 +22,20 @@ type deadlines struct {
 	cur     atomic.Pointer[deadline]
 }
 
-// get returns the deadline context for a message enqueued now.
-func (d *deadlines) get() context.Context {
+// getAt returns the deadline context for a message enqueued at now.
+func (d *deadlines) getAt(now time.Time) context.Context {
 	if d.timeout <= 0 {
 		return context.Background()
 	}
-	if dl := d.cur.Load(); dl != nil && time.Since(dl.start) < bucketWidth {
+	if dl := d.cur.Load(); dl != nil && now.Sub(dl.start) < bucketWidth {
 		return dl
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if dl := d.cur.Load(); dl != nil && time.Since(dl.start) < bucketWidth {
+	if dl := d.cur.Load(); dl != nil && now.Sub(dl.start) < bucketWidth {
 		return dl
 	}
-	dl := &deadline{start: time.Now(), done: make(chan struct{})}
+	dl := &deadline{start: now, done: make(chan struct{})}
 	// The window's deadline counts from its start, so a message may time out
 	// up to bucketWidth early; librdkafka scans for timeouts about as coarsely.
 	time.AfterFunc(d.timeout, func() { close(dl.done) })

@@ -95,6 +95,13 @@ func (p *Producer) classify(ctx context.Context, err error) error {
 		return txnError(client.ErrorCode(ke.Code), err.Error(), false, true, false)
 	}
 	base := client.ErrorFromKgo(err)
+	if base.Code() == client.ErrTransport {
+		// The coordinator's connection failed (its broker died, say).
+		// librdkafka retries such calls itself and at worst reports a
+		// retriable error: the transaction is intact, so asking the
+		// application to abort it would throw work away.
+		return txnError(base.Code(), err.Error(), false, true, false)
+	}
 	return txnError(base.Code(), err.Error(), false, false, true)
 }
 

@@ -117,14 +117,24 @@ func (c *Cluster) Admin(t testing.TB) *kadm.Client {
 
 // CreateTopic creates a uniquely named topic with the given partition count
 // and returns its name. It is deleted when the test ends so that a long-lived
-// broker does not fill up.
+// broker does not fill up. Its replication factor is 1, which is all a
+// single-node broker allows; fault tests use CreateTopicRF.
 func (c *Cluster) CreateTopic(t testing.TB, partitions int32) string {
+	t.Helper()
+	return c.CreateTopicRF(t, partitions, 1)
+}
+
+// CreateTopicRF is CreateTopic with replication factor rf. The fault tests
+// need rf 3 on the three-node cluster: with min.insync.replicas 2 an acks=all
+// write then survives the loss of any one broker, which is the property they
+// check.
+func (c *Cluster) CreateTopicRF(t testing.TB, partitions int32, rf int16) string {
 	t.Helper()
 	name := UniqueName(t, "t")
 	adm := c.Admin(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	resp, err := adm.CreateTopic(ctx, partitions, 1, nil, name)
+	resp, err := adm.CreateTopic(ctx, partitions, rf, nil, name)
 	require.NoError(t, err, "creating topic %s on %s", name, c.Name)
 	require.NoError(t, resp.Err, "creating topic %s on %s", name, c.Name)
 	t.Cleanup(func() {

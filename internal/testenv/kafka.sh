@@ -14,7 +14,8 @@
 #   kafka.sh clean          down, then delete node data/logs/ids (jars and certs are kept)
 #
 # Environment (all optional): KAFKA_VERSION (4.4.0), KAFKA_DIR (<repo>/.kafka), KAFKA_SECURITY=1
-# (adds SASL_PLAINTEXT, SSL, SASL_SSL listeners), KAFKA_PORT_BASE (9092 for 1 node, 19092 for 3),
+# (adds SASL_PLAINTEXT, SSL, SASL_SSL, MTLS and BADHOST listeners; see write_props and env_out),
+# KAFKA_PORT_BASE (9092 for 1 node, 19092 for 3),
 # KAFKA_HEAP_OPTS, KAFKA_JVM_OPTS, KAFKA_OPTS, KAFKA_START_TIMEOUT (60 s), KAFKA_STOP_TIMEOUT (30 s).
 set -euo pipefail
 
@@ -38,8 +39,13 @@ SECURITY="${KAFKA_SECURITY:-0}"
 die() { echo "kafka.sh: $*" >&2; exit 1; }
 nodes() { cat "$RUN/nodes" 2>/dev/null || echo 1; }
 port_base() { cat "$RUN/port-base" 2>/dev/null || echo 9092; }
-# port N K -> K: 0 PLAINTEXT, 1 CONTROLLER, 2 SASL_PLAINTEXT, 3 SSL, 4 SASL_SSL
+# port N K -> K: 0 PLAINTEXT, 1 CONTROLLER, 2 SASL_PLAINTEXT, 3 SSL, 4 SASL_SSL,
+# 5 MTLS (SSL, client certificate required), 6 BADHOST (SSL, certificate for another host name)
 port() { echo $(( $(port_base) + 10 * ($1 - 1) + $2 )); }
+# listener offsets that exist only with KAFKA_SECURITY=1
+SECURE_PORTS="2 3 4 5 6"
+# passwords of the encrypted client key files and keystores make_tls writes (test material only)
+CLIENT_KEY_PASSWORD=client-key-secret
 ndir() { echo "$RUN/node$1"; }
 
 write_pom() {
@@ -194,35 +200,75 @@ fetch() {
 cluster_id() {
   mkdir -p "$RUN"
   if [ ! -s "$RUN/cluster.id" ]; then
-    # 16 random bytes, URL-safe base64 without padding: the format of Kafka's Uuid (22 chars)
-    head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$RUN/cluster.id"
+    # 16 random bytes, URL-safe base64 without padding: the format of Kafka's Uuid (22 chars).
+    # One starting with '-' is drawn again, as Kafka's Uuid.randomUuid does: the storage
+    # tool would take "--cluster-id -abc..." for a missing argument (1 cluster in 64).
+    local id=-
+    while [[ $id == -* ]]; do id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'); done
+    printf '%s' "$id" > "$RUN/cluster.id"
   fi
   cat "$RUN/cluster.id"
 }
 
+# tls_ok: every file the tests use exists (an older script version made fewer).
+tls_ok() {
+  local f
+  for f in ca.crt broker-keystore.pem badhost-keystore.pem client.crt client.key client-legacy-enc.key \
+           client-pkcs8-enc.key client.p12 client-3des.p12 client-expired.crt other-ca.crt other-client.crt other-client.key; do
+    [ -s "$TLS/$f" ] || return 1
+  done
+}
+
 make_tls() {
-  [ -s "$TLS/broker-keystore.pem" ] && return 0
+  tls_ok && return 0
   command -v openssl >/dev/null || die "openssl not found (apt-get install -y openssl)"
+  rm -rf "$TLS"
   mkdir -p "$TLS"
   (
     cd "$TLS"
+    pw="pass:$CLIENT_KEY_PASSWORD"
     openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=kafka-dev-ca" \
       -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
       -keyout ca.key -out ca.crt
     printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n' > broker.ext
+    # BADHOST: signed by the same CA, but for a name the client never dials
+    printf 'subjectAltName=DNS:wrong-host.invalid\nextendedKeyUsage=serverAuth\n' > badhost.ext
     printf 'extendedKeyUsage=clientAuth\n' > client.ext
-    for who in broker client; do
-      cn=$who; [ "$who" = broker ] && cn=localhost
+    for who in broker badhost client; do
+      cn=$who; [ "$who" = broker ] && cn=localhost; [ "$who" = badhost ] && cn=wrong-host.invalid
       openssl req -newkey rsa:2048 -nodes -subj "/CN=$cn" -keyout "$who.raw.key" -out "$who.csr"
       openssl pkcs8 -topk8 -nocrypt -in "$who.raw.key" -out "$who.key"   # Kafka's PEM reader wants PKCS#8
       openssl x509 -req -in "$who.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -days 3650 \
         -extfile "$who.ext" -out "$who.crt"
     done
-    cat broker.key broker.crt ca.crt > broker-keystore.pem   # key + chain, unencrypted PEM
+    cat broker.key broker.crt ca.crt > broker-keystore.pem     # key + chain, unencrypted PEM
+    cat badhost.key badhost.crt ca.crt > badhost-keystore.pem
+    # The client key and certificate in every form librdkafka reads them:
+    # legacy encrypted PEM (Proc-Type: 4,ENCRYPTED), encrypted PKCS#8, and
+    # PKCS#12 with OpenSSL 3's default AES/PBKDF2 and with the older 3DES/SHA-1.
+    openssl rsa -in client.key -aes256 -traditional -passout "$pw" -out client-legacy-enc.key
+    openssl pkcs8 -topk8 -in client.key -v2 aes-256-cbc -passout "$pw" -out client-pkcs8-enc.key
+    openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -name client -passout "$pw" -out client.p12
+    openssl pkcs12 -export -in client.crt -inkey client.key -certfile ca.crt -name client -passout "$pw" \
+      -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -out client-3des.p12
+    # An expired client certificate from the right CA: `openssl ca` is the
+    # OpenSSL 3.0 way to pick validity dates in the past.
+    printf '[ca]\ndefault_ca=dev\n[dev]\ndatabase=index.txt\nnew_certs_dir=.\nserial=ca-db.srl\ndefault_md=sha256\npolicy=any\nunique_subject=no\n[any]\ncommonName=supplied\n' > ca-db.cnf
+    : > index.txt; echo 1000 > ca-db.srl
+    openssl ca -batch -notext -config ca-db.cnf -cert ca.crt -keyfile ca.key -in client.csr \
+      -startdate 20200101000000Z -enddate 20200102000000Z -extfile client.ext -out client-expired.crt
+    # A client certificate from a CA the broker does not trust.
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=other-ca" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout other-ca.key -out other-ca.crt
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=client" -keyout other-client.raw.key -out other-client.csr
+    openssl pkcs8 -topk8 -nocrypt -in other-client.raw.key -out other-client.key
+    openssl x509 -req -in other-client.csr -CA other-ca.crt -CAkey other-ca.key -CAcreateserial -days 3650 \
+      -extfile client.ext -out other-client.crt
   ) > "$TLS/openssl.log" 2>&1 || true
-  # errexit is off inside a tested subshell, so check the results instead
-  if ! openssl verify -CAfile "$TLS/ca.crt" "$TLS/broker.crt" "$TLS/client.crt" >> "$TLS/openssl.log" 2>&1 \
-     || ! grep -q 'BEGIN PRIVATE KEY' "$TLS/broker-keystore.pem" 2>/dev/null; then
+  # errexit is off inside a tested subshell, so check the results instead (tls_ok: every file)
+  if ! openssl verify -CAfile "$TLS/ca.crt" "$TLS/broker.crt" "$TLS/badhost.crt" "$TLS/client.crt" >> "$TLS/openssl.log" 2>&1 \
+     || ! grep -q 'BEGIN PRIVATE KEY' "$TLS/broker-keystore.pem" 2>/dev/null || ! tls_ok; then
     cat "$TLS/openssl.log" >&2; rm -f "$TLS/broker-keystore.pem"; die "certificate generation failed"
   fi
 }
@@ -237,9 +283,11 @@ write_props() {
   listeners="PLAINTEXT://127.0.0.1:$(port "$n" 0),CONTROLLER://127.0.0.1:$(port "$n" 1)"
   advertised="PLAINTEXT://127.0.0.1:$(port "$n" 0)"
   if [ "$SECURITY" = 1 ]; then
-    listeners+=",SASL_PLAINTEXT://127.0.0.1:$(port "$n" 2),SSL://127.0.0.1:$(port "$n" 3),SASL_SSL://127.0.0.1:$(port "$n" 4)"
-    advertised+=",SASL_PLAINTEXT://127.0.0.1:$(port "$n" 2),SSL://127.0.0.1:$(port "$n" 3),SASL_SSL://127.0.0.1:$(port "$n" 4)"
-    protomap+=",SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL"
+    local secured="SASL_PLAINTEXT://127.0.0.1:$(port "$n" 2),SSL://127.0.0.1:$(port "$n" 3),SASL_SSL://127.0.0.1:$(port "$n" 4)"
+    secured+=",MTLS://127.0.0.1:$(port "$n" 5),BADHOST://127.0.0.1:$(port "$n" 6)"
+    listeners+=",$secured"
+    advertised+=",$secured"
+    protomap+=",SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL,MTLS:SSL,BADHOST:SSL"
   fi
   cat > "$d/server.properties" <<EOF
 # generated by kafka.sh - node $n of $total
@@ -282,17 +330,23 @@ EOF
     local l
     {
       echo
-      echo "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512"
+      # OAUTHBEARER without a server callback handler uses Kafka's built-in
+      # unsecured-JWT validator: tokens with alg "none", a sub and an exp claim
+      echo "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER"
       for l in sasl_plaintext sasl_ssl; do
         echo "listener.name.$l.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\"admin-secret\" user_admin=\"admin-secret\" user_alice=\"alice-secret\";"
         echo "listener.name.$l.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
         echo "listener.name.$l.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+        echo "listener.name.$l.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"
       done
       echo "ssl.keystore.type=PEM"
       echo "ssl.keystore.location=$TLS/broker-keystore.pem"
       echo "ssl.truststore.type=PEM"
       echo "ssl.truststore.location=$TLS/ca.crt"
       echo "listener.name.ssl.ssl.client.auth=requested"
+      echo "listener.name.mtls.ssl.client.auth=required"
+      echo "listener.name.badhost.ssl.keystore.type=PEM"
+      echo "listener.name.badhost.ssl.keystore.location=$TLS/badhost-keystore.pem"
     } >> "$d/server.properties"
   fi
 }
@@ -339,8 +393,9 @@ start_node() {
   [ -f "$d/server.properties" ] || die "node $n is not configured; run: kafka.sh up"
   running "$n" && return 0
   need_java
-  port_free "$n" "$(port "$n" 0)"
-  port_free "$n" "$(port "$n" 1)"
+  local k ks="0 1"
+  [ "$SECURITY" = 1 ] && ks+=" $SECURE_PORTS"
+  for k in $ks; do port_free "$n" "$(port "$n" "$k")"; done
   [ -f "$LIB/.ready" ] || die "no jars for Kafka $KAFKA_VERSION in $LIB; run: kafka.sh fetch"
   mkdir -p "$d/logs"
   # shellcheck disable=SC2086
@@ -398,18 +453,23 @@ down() {  # SIGTERM everything at once (a lone survivor cannot finish a controll
 }
 
 env_out() {
-  local n plain="" sasl="" ssl="" saslssl=""
+  local n plain="" sasl="" ssl="" saslssl="" mtls="" badhost=""
   for n in $(seq 1 "$(nodes)"); do
     plain+="${plain:+,}127.0.0.1:$(port "$n" 0)"
     sasl+="${sasl:+,}127.0.0.1:$(port "$n" 2)"
     ssl+="${ssl:+,}127.0.0.1:$(port "$n" 3)"
     saslssl+="${saslssl:+,}127.0.0.1:$(port "$n" 4)"
+    mtls+="${mtls:+,}127.0.0.1:$(port "$n" 5)"
+    badhost+="${badhost:+,}127.0.0.1:$(port "$n" 6)"
   done
   echo "export KAFKA_BOOTSTRAP=$plain KAFKA_NODES=$(nodes) KAFKA_SCRIPT=$(cd "$(dirname "$0")" && pwd)/$(basename "$0") KAFKA_DIR=$KDIR"
   if [ "$SECURITY" = 1 ]; then
     echo "export KAFKA_SASL_PLAINTEXT_BOOTSTRAP=$sasl KAFKA_SSL_BOOTSTRAP=$ssl KAFKA_SASL_SSL_BOOTSTRAP=$saslssl"
     echo "export KAFKA_CA_FILE=$TLS/ca.crt KAFKA_CLIENT_CERT=$TLS/client.crt KAFKA_CLIENT_KEY=$TLS/client.key"
-    echo "export KAFKA_SASL_USER=alice KAFKA_SASL_PASSWORD=alice-secret"
+    echo "export KAFKA_SASL_USER=alice KAFKA_SASL_PASSWORD=alice-secret KAFKA_SASL_OAUTHBEARER=unsecured-jwt"
+    # MTLS requires a client certificate; BADHOST presents a valid certificate for wrong-host.invalid.
+    # KAFKA_TLS_DIR holds the other client key forms (see make_tls), encrypted with KAFKA_CLIENT_KEY_PASSWORD.
+    echo "export KAFKA_MTLS_BOOTSTRAP=$mtls KAFKA_SSL_BADHOST_BOOTSTRAP=$badhost KAFKA_TLS_DIR=$TLS KAFKA_CLIENT_KEY_PASSWORD=$CLIENT_KEY_PASSWORD"
   fi
 }
 
