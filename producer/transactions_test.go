@@ -121,11 +121,20 @@ func TestSendOffsetsToTransaction(t *testing.T) {
 		require.NoError(t, err)
 		p := newProducer(t, c, kafka.ConfigMap{"transactional.id": kafkatest.UniqueName(t, "txn")})
 		require.NoError(t, p.InitTransactions(ctx))
-		committed := func() map[int32]int64 {
-			resp, err := c.Admin(t).FetchOffsets(ctx, group)
-			require.NoError(t, err)
-			got := map[int32]int64{}
-			resp.Each(func(o kadm.OffsetResponse) { got[o.Partition] = o.At })
+		// The coordinator writes the transaction's markers after EndTxn
+		// returns, so committed offsets appear shortly after the commit;
+		// wait for the expected value (or give up and show what is there).
+		committed := func(want map[int32]int64) map[int32]int64 {
+			var got map[int32]int64
+			for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+				resp, err := c.Admin(t).FetchOffsets(ctx, group)
+				require.NoError(t, err)
+				got = map[int32]int64{}
+				resp.Each(func(o kadm.OffsetResponse) { got[o.Partition] = o.At })
+				if assert.ObjectsAreEqual(want, got) {
+					break
+				}
+			}
 			return got
 		}
 
@@ -135,18 +144,18 @@ func TestSendOffsetsToTransaction(t *testing.T) {
 		require.NoError(t, p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &out, Partition: 0}, Value: []byte("x")}, nil))
 		require.NoError(t, p.SendOffsetsToTransaction(ctx, []kafka.TopicPartition{{Topic: &in, Partition: 0, Offset: 5}}, md))
 		require.NoError(t, p.CommitTransaction(ctx))
-		assert.Equal(t, map[int32]int64{0: 5}, committed())
+		assert.Equal(t, map[int32]int64{0: 5}, committed(map[int32]int64{0: 5}))
 
 		require.NoError(t, p.BeginTransaction())
 		require.NoError(t, p.SendOffsetsToTransaction(ctx, []kafka.TopicPartition{{Topic: &in, Partition: 0, Offset: 9}}, md))
 		require.NoError(t, p.AbortTransaction(ctx))
-		assert.Equal(t, map[int32]int64{0: 5}, committed(), "aborted offsets are not committed")
+		assert.Equal(t, map[int32]int64{0: 5}, committed(map[int32]int64{0: 5}), "aborted offsets are not committed")
 
 		require.NoError(t, p.BeginTransaction())
 		require.NoError(t, p.SendOffsetsToTransaction(ctx, []kafka.TopicPartition{
 			{Topic: &in, Partition: 0, Offset: 7}, {Topic: &in, Partition: 1, Offset: 3}}, md))
 		require.NoError(t, p.CommitTransaction(ctx))
-		assert.Equal(t, map[int32]int64{0: 7, 1: 3}, committed())
+		assert.Equal(t, map[int32]int64{0: 7, 1: 3}, committed(map[int32]int64{0: 7, 1: 3}))
 
 		// The producer is still usable for records afterwards.
 		require.NoError(t, p.BeginTransaction())
