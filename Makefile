@@ -83,7 +83,10 @@ test-faults:
 	  $(GO) test -race -count=1 -timeout 12m -v -skip 'TestMemory' ./internal/faults/ 2>&1 | grep -v '^%' && \
 	  $(GO) test -count=1 -timeout 5m -v -run 'TestMemory' ./internal/faults/ 2>&1 | grep -v '^%'
 
-# Each fuzz target for $(FUZZTIME) (seeds: the f.Add calls and testdata/fuzz/).
+# Each fuzz target for $(FUZZTIME): a duration, or an exec count such as
+# 20000x. CI uses a count: a duration can expire while a worker minimizes a
+# new input, which go test reports as "context deadline exceeded".
+# Seeds: the f.Add calls and testdata/fuzz/.
 fuzz:
 	@set -eo pipefail; for pt in $(FUZZ_TARGETS); do \
 	  echo "fuzz $${pt#*:} ($${pt%%:*}, $(FUZZTIME))"; \

@@ -12,18 +12,21 @@ import (
 // kgo refuses some values librdkafka allows; these are its bounds. Values
 // outside them are clamped (with a warning) rather than failing NewClient.
 const (
-	kgoMaxLinger       = time.Minute
-	kgoMinTimeout      = 100 * time.Millisecond
-	kgoMaxOverhead     = 15 * time.Minute
-	kgoMinRecordTO     = time.Second
-	kgoMaxMetadataAge  = time.Hour
-	kgoMinMetadataAge  = 10 * time.Millisecond
-	kgoMinFetchWait    = 10 * time.Millisecond
-	kgoMinBatchBytes   = 512
-	kgoMaxBytes        = 1 << 30
-	kgoMinReadBytes    = 1 << 10
-	kgoDefWriteBytes   = 100 << 20
-	kgoDefFetchMaxByte = 50 << 20
+	kgoMaxLinger      = time.Minute
+	kgoMinTimeout     = 100 * time.Millisecond
+	kgoMaxOverhead    = 15 * time.Minute
+	kgoMinRecordTO    = time.Second
+	kgoMaxMetadataAge = time.Hour
+	kgoMinMetadataAge = 10 * time.Millisecond
+	// kgoDefaultMetadataMinAge is kgo's MetadataMinAge default, which
+	// its MetadataMaxAge must not be below.
+	kgoDefaultMetadataMinAge = 5 * time.Second
+	kgoMinFetchWait          = 10 * time.Millisecond
+	kgoMinBatchBytes         = 512
+	kgoMaxBytes              = 1 << 30
+	kgoMinReadBytes          = 1 << 10
+	kgoDefWriteBytes         = 100 << 20
+	kgoDefFetchMaxByte       = 50 << 20
 )
 
 // resolve fills the typed fields and Opts from the finalized state.
@@ -151,6 +154,10 @@ func (c *Config) buildOpts() error {
 		// Only when asked for: kgo's 5s minimum protects the cluster, and
 		// librdkafka's 100ms applies to leader loss only.
 		opts = append(opts, kgo.MetadataMinAge(min(maxAge, max(kgoMinMetadataAge, st.ms("topic.metadata.refresh.fast.interval.ms")))))
+	} else if maxAge < kgoDefaultMetadataMinAge {
+		// kgo refuses a max age below its default min age; librdkafka
+		// accepts any refresh interval.
+		opts = append(opts, kgo.MetadataMinAge(maxAge))
 	}
 	if c.AllowAutoCreateTopics {
 		opts = append(opts, kgo.AllowAutoTopicCreation())

@@ -513,6 +513,13 @@ func TestMoreMappings(t *testing.T) {
 	assert.Equal(t, []any{"my-app", librdkafkaVersionStr}, cl.OptValues(kgo.SoftwareNameAndVersion))
 	assert.Equal(t, 5, mustAtoi(t, c, "max.in.flight"), "idempotence caps max.in.flight at 5")
 
+	// librdkafka takes any refresh interval; kgo refuses a max age below
+	// its 5s default min age, so the min age follows it down.
+	c = newTestConfig(t, RoleProducer, ConfigMap{"topic.metadata.refresh.interval.ms": 1000})
+	cl = kgoClient(t, c)
+	assert.Equal(t, time.Second, cl.OptValue(kgo.MetadataMaxAge))
+	assert.Equal(t, time.Second, cl.OptValue(kgo.MetadataMinAge))
+
 	c = newTestConfig(t, RoleConsumer, ConfigMap{
 		"group.id": "g", "partition.assignment.strategy": "cooperative-sticky", "isolation.level": "read_uncommitted",
 		"enable.auto.commit": false, "debug": "cgrp,fetch", "group.instance.id": "i1", "auto.commit.interval.ms": 0,
