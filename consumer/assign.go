@@ -390,16 +390,27 @@ func (c *Consumer) assignManual(parts []client.TopicPartition, replace bool) err
 		add[key.topic][key.partition] = ko
 	}
 	c.removeManualLocked(remove)
+	var probes []eofProbe
 	for _, tp := range parts {
 		if tp.Topic == nil {
 			continue
 		}
 		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
 		ps.assignedAt = assignedOffset(tp.Offset)
+		start, known := probeStart(tp.Offset)
 		if ctp, found := committed[tpKey{*tp.Topic, tp.Partition}]; found && ctp.Offset >= 0 {
 			ps.committed = int64(ctp.Offset)
+			if !known {
+				start, known = int64(ctp.Offset), true
+			}
+		} else if !known && (tp.Offset == client.OffsetInvalid || tp.Offset == client.OffsetStored) {
+			start, known = c.resetStart()
+		}
+		if known {
+			probes = append(probes, newProbeLocked(ps, start))
 		}
 	}
+	c.startEOFProbesLocked(probes)
 	if len(add) > 0 {
 		c.h.Client.AddConsumePartitions(add)
 	}

@@ -51,6 +51,92 @@ func TestPartitionEOF(t *testing.T) {
 	})
 }
 
+// TestPartitionEOFAtStart: a partition whose fetching starts at its end
+// (empty, assigned at the end or at its committed end offset, seeked to
+// the end) reports PartitionEOF once, as librdkafka's first empty fetch
+// does; one that starts before its end reports it only after its last
+// message.
+func TestPartitionEOFAtStart(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		full := c.CreateTopic(t, 1)
+		produce(t, c, full, 1, 0, 3)
+		empty := c.CreateTopic(t, 1)
+		committedGroup := kafkatest.UniqueName(t, "g")
+		committer := newConsumer(t, c, committedGroup, nil)
+		_, err := committer.CommitOffsets([]kafka.TopicPartition{{Topic: &full, Partition: 0, Offset: 3}})
+		require.NoError(t, err)
+		require.NoError(t, committer.Close())
+
+		for _, tc := range []struct {
+			name      string
+			topic     string
+			group     string
+			reset     string
+			subscribe bool
+			offset    kafka.Offset
+			seek      kafka.Offset // applied after the first EOF when set
+			wantMsgs  int
+			wantEOF   []kafka.Offset
+		}{
+			{name: "empty partition assigned at beginning", topic: empty, offset: kafka.OffsetBeginning, wantEOF: []kafka.Offset{0}},
+			{name: "empty partition subscribed", topic: empty, subscribe: true, reset: "earliest", wantEOF: []kafka.Offset{0}},
+			{name: "assigned at end", topic: full, offset: kafka.OffsetEnd, wantEOF: []kafka.Offset{3}},
+			{name: "assigned at the end offset", topic: full, offset: 3, wantEOF: []kafka.Offset{3}},
+			{name: "subscribed with reset latest", topic: full, subscribe: true, reset: "latest", wantEOF: []kafka.Offset{3}},
+			{name: "subscribed at committed end", topic: full, subscribe: true, group: committedGroup, wantEOF: []kafka.Offset{3}},
+			{name: "assigned at committed end", topic: full, group: committedGroup, offset: kafka.OffsetStored, wantEOF: []kafka.Offset{3}},
+			{name: "assigned before end", topic: full, offset: 1, wantMsgs: 2, wantEOF: []kafka.Offset{3}},
+			{name: "seeked back to end", topic: full, offset: kafka.OffsetEnd, seek: 3, wantEOF: []kafka.Offset{3, 3}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				group := tc.group
+				if group == "" {
+					group = kafkatest.UniqueName(t, "g")
+				}
+				extra := kafka.ConfigMap{"enable.partition.eof": true}
+				if tc.reset != "" {
+					extra["auto.offset.reset"] = tc.reset
+				}
+				cons := newConsumer(t, c, group, extra)
+				if tc.subscribe {
+					require.NoError(t, cons.Subscribe(tc.topic, nil))
+				} else {
+					require.NoError(t, cons.Assign([]kafka.TopicPartition{{Topic: &tc.topic, Partition: 0, Offset: tc.offset}}))
+				}
+				var eofs []kafka.Offset
+				msgs := 0
+				seeked := tc.seek == 0
+				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					switch e := ev.(type) {
+					case *kafka.Message:
+						msgs++
+					case kafka.PartitionEOF:
+						require.Equal(t, tc.topic, *e.Topic)
+						eofs = append(eofs, e.Offset)
+						if !seeked {
+							seeked = true
+							require.NoError(t, cons.Seek(kafka.TopicPartition{Topic: &tc.topic, Partition: 0, Offset: tc.seek}, 0))
+						}
+					case kafka.Error:
+						t.Fatalf("unexpected error: %v", e)
+					}
+					return len(eofs) == len(tc.wantEOF)
+				})
+				// Nothing more while nothing new arrives.
+				deadline := time.Now().Add(time.Second)
+				for time.Now().Before(deadline) {
+					switch ev := cons.Poll(100).(type) {
+					case *kafka.Message, kafka.PartitionEOF:
+						t.Fatalf("unexpected event after the end: %v", ev)
+					}
+				}
+				assert.Equal(t, tc.wantMsgs, msgs)
+				assert.Equal(t, tc.wantEOF, eofs)
+			})
+		}
+	})
+}
+
 // TestSeekPauseResumePosition exercises the positioning calls on a manual
 // assignment.
 func TestSeekPauseResumePosition(t *testing.T) {
@@ -159,12 +245,12 @@ func TestAutoOffsetReset(t *testing.T) {
 				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"auto.offset.reset": tc.value, "enable.partition.eof": true})
 				require.NoError(t, cons.Subscribe(topic, nil))
 				if tc.first == 5 {
-					// Wait until the consumer is positioned at the end, then write.
-					pollUntil(t, cons, 30*time.Second, func(kafka.Event) bool {
-						asg, _ := cons.Assignment()
-						return len(asg) == 1
+					// Positioned at the end once its PartitionEOF
+					// arrives; only then write.
+					pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+						_, ok := ev.(kafka.PartitionEOF)
+						return ok
 					})
-					time.Sleep(500 * time.Millisecond)
 					produce(t, c, topic, 1, 100, 1)
 				}
 				var m *kafka.Message

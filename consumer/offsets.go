@@ -427,6 +427,7 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 	}
 
 	set := make(map[string]map[int32]kgo.EpochOffset)
+	var probes []eofProbe
 	c.mu.Lock()
 	c.quiesceLocked()
 	for i, tp := range out {
@@ -444,6 +445,7 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 		ps.position = targets[i]
 		ps.posEpoch = -1
 		ps.eofAt = -1
+		probes = append(probes, newProbeLocked(ps, targets[i]))
 		if set[*tp.Topic] == nil {
 			set[*tp.Topic] = make(map[int32]kgo.EpochOffset)
 		}
@@ -452,6 +454,7 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 	if cl := c.fetchClientLocked(); cl != nil && len(set) > 0 {
 		cl.SetOffsets(set)
 	}
+	c.startEOFProbesLocked(probes)
 	c.unquiesceLocked()
 	c.mu.Unlock()
 	return out, nil

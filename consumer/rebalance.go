@@ -143,23 +143,28 @@ func (c *Consumer) adjustOffsets(ctx context.Context, offsets map[string]map[int
 		return offsets, nil
 	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	explicit := r.offsets
 	if c.pending == r {
 		c.pending = nil
 	}
-	c.mu.Unlock()
-	for key, off := range explicit {
-		parts, ok := offsets[key.topic]
-		if !ok {
-			continue
-		}
-		if _, ok := parts[key.partition]; !ok {
-			continue
-		}
-		if ko, ok := client.KgoOffset(off); ok {
-			parts[key.partition] = ko
+	var probes []eofProbe
+	for topic, parts := range offsets {
+		for partition, ko := range parts {
+			key := tpKey{topic, partition}
+			start, known := c.kgoStart(ko)
+			if off, ok := explicit[key]; ok {
+				if eko, ok := client.KgoOffset(off); ok {
+					parts[partition] = eko
+					start, known = probeStart(off)
+				}
+			}
+			if ps := c.assigned[key]; ps != nil && known {
+				probes = append(probes, newProbeLocked(ps, start))
+			}
 		}
 	}
+	c.startEOFProbesLocked(probes)
 	return offsets, nil
 }
 

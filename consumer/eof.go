@@ -1,0 +1,155 @@
+package consumer
+
+import (
+	"context"
+
+	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kgo"
+
+	"github.com/purekafka/purekafka/client"
+)
+
+// librdkafka reports PartitionEOF when a fetch answers that the fetch
+// position is the end of the partition, and that includes the first fetch
+// of a partition assigned (or seeked) at its end. franz-go never hands out
+// a fetch answer without records, so for those partitions the consumer asks
+// for the end offset itself and reports the end when fetching starts there.
+// Partitions that start before their end get their PartitionEOF from the
+// fetched records (nextMessageLocked).
+
+// Start offsets a probe cannot know without asking the broker.
+const (
+	startAtLogStart int64 = -2
+	startAtEnd      int64 = -1
+)
+
+// eofProbe is a partition whose fetching (re)starts at start: an absolute
+// offset, startAtLogStart or startAtEnd.
+type eofProbe struct {
+	ps        *partState
+	changedAt uint64 // ps.changedAt when fetching restarted
+	pos       int64  // ps.position then: a message since moves it
+	start     int64
+}
+
+// probeStart is the start offset of a probe for a partition that fetches
+// from o, or false when o is not a start the probe can check (a tail or
+// timestamp offset, or auto.offset.reset=error without a committed offset).
+func probeStart(o client.Offset) (int64, bool) {
+	switch {
+	case o >= 0:
+		return int64(o), true
+	case o == client.OffsetBeginning:
+		return startAtLogStart, true
+	case o == client.OffsetEnd:
+		return startAtEnd, true
+	}
+	return 0, false
+}
+
+// resetStart is where auto.offset.reset starts a partition without a
+// committed offset.
+func (c *Consumer) resetStart() (int64, bool) {
+	switch c.cfg.AutoOffsetReset {
+	case "earliest":
+		return startAtLogStart, true
+	case "latest":
+		return startAtEnd, true
+	}
+	return 0, false
+}
+
+// kgoStart is the start offset of franz-go's group offset o for a
+// partition: the committed offset, or auto.offset.reset's.
+func (c *Consumer) kgoStart(o kgo.Offset) (int64, bool) {
+	if o == c.reset {
+		return c.resetStart()
+	}
+	if at := o.EpochOffset().Offset; at >= 0 {
+		return at, true
+	}
+	return 0, false
+}
+
+// newProbeLocked describes ps fetching from start from now on.
+func newProbeLocked(ps *partState, start int64) eofProbe {
+	return eofProbe{ps: ps, changedAt: ps.changedAt, pos: ps.position, start: start}
+}
+
+// startEOFProbesLocked checks probes in the background; it does nothing
+// unless enable.partition.eof is on. The check is not one of the
+// goroutines Close waits for: Close cancels its requests, and an answer
+// after Close only queues an event nobody polls.
+func (c *Consumer) startEOFProbesLocked(probes []eofProbe) {
+	if !c.eofEnabled || len(probes) == 0 || c.closing.Load() {
+		return
+	}
+	go c.runEOFProbes(probes)
+}
+
+// runEOFProbes lists the partitions' ends (the last stable offsets with
+// read_committed, as a read_committed fetch ends there) and queues a
+// PartitionEOF for each partition that starts at its end and has not moved
+// since. A failed lookup reports nothing: the fetch will report the error.
+func (c *Consumer) runEOFProbes(probes []eofProbe) {
+	ctx, cancel := context.WithTimeout(context.Background(), c.commitTimeout())
+	defer cancel()
+	go func() {
+		select {
+		case <-c.stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	var topics []string
+	needStarts := false
+	seen := make(map[string]bool)
+	for _, p := range probes {
+		if !seen[*p.ps.topic] {
+			seen[*p.ps.topic] = true
+			topics = append(topics, *p.ps.topic)
+		}
+		needStarts = needStarts || p.start == startAtLogStart
+	}
+	adm := kadm.NewClient(c.h.Client)
+	list := adm.ListEndOffsets
+	if c.readCommitted {
+		list = adm.ListCommittedOffsets
+	}
+	ends, err := list(ctx, topics...)
+	if err != nil {
+		return
+	}
+	var starts kadm.ListedOffsets
+	if needStarts {
+		if starts, err = adm.ListStartOffsets(ctx, topics...); err != nil {
+			return
+		}
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range probes {
+		ps := p.ps
+		end, ok := ends.Lookup(*ps.topic, ps.partition)
+		if !ok || end.Err != nil {
+			continue
+		}
+		start := p.start
+		switch start {
+		case startAtEnd:
+			start = end.Offset
+		case startAtLogStart:
+			s, ok := starts.Lookup(*ps.topic, ps.partition)
+			if !ok || s.Err != nil {
+				continue
+			}
+			start = s.Offset
+		}
+		if start != end.Offset || ps.removed || ps.changedAt != p.changedAt || ps.position != p.pos || ps.eofAt == end.Offset {
+			continue
+		}
+		ps.eofAt = end.Offset
+		c.pushLocked(c.eofEvent(ps, end.Offset))
+	}
+}
