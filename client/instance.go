@@ -71,7 +71,11 @@ func NewInstance(kind InstanceKind, cfg *Config, extra ...kgo.Opt) (*Instance, e
 		}
 	}
 	h.connHook = &connErrors{h: h}
-	lg := &logger{h: h, level: kgoLogLevel(cfg.LogLevel, len(cfg.Debug) > 0)}
+	threshold := cfg.LogLevel
+	if len(cfg.Debug) > 0 {
+		threshold = 7 // librdkafka raises log_level to debug when debug contexts are set
+	}
+	lg := &logger{h: h, level: kgoLogLevel(cfg.LogLevel, len(cfg.Debug) > 0), threshold: threshold}
 	opts := make([]kgo.Opt, 0, len(cfg.Opts)+len(extra)+2)
 	opts = append(opts, cfg.Opts...)
 	opts = append(opts, extra...)
@@ -156,6 +160,9 @@ func (h *Instance) SetFatal(err Error) bool {
 type logger struct {
 	h     *Instance
 	level kgo.LogLevel
+	// threshold is log_level: lines of a higher (less severe) syslog
+	// level are dropped, as librdkafka drops them, CONFWARN included.
+	threshold int
 }
 
 func (l *logger) Level() kgo.LogLevel { return l.level }
@@ -170,6 +177,9 @@ func (l *logger) Log(level kgo.LogLevel, msg string, keyvals ...any) {
 }
 
 func (l *logger) emit(syslog int, tag, msg string) {
+	if syslog > l.threshold {
+		return
+	}
 	ev := LogEvent{Name: l.h.name, Tag: tag, Message: msg, Level: syslog, Timestamp: time.Now()}
 	if l.h.logs != nil {
 		// Never block franz-go's goroutines on an application that stopped

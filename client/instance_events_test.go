@@ -80,3 +80,44 @@ func TestSecurityEventRelay(t *testing.T) {
 	r.emit(OAuthBearerTokenRefresh{Config: "closed"})
 	assert.Empty(t, got)
 }
+
+// TestLogLevelThreshold: log_level drops less severe lines, CONFWARN
+// (syslog 4) included, and debug contexts raise it to 7, as in librdkafka.
+func TestLogLevelThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		extra    ConfigMap
+		wantWarn bool
+	}{
+		{"default log_level 6", nil, true},
+		{"log_level 4", ConfigMap{"log_level": 4}, true},
+		{"log_level 3", ConfigMap{"log_level": 3}, false},
+		{"log_level 3 with debug", ConfigMap{"log_level": 3, "debug": "generic"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// No bootstrap.servers: librdkafka's CONFWARN about it.
+			m := ConfigMap{"go.logs.channel.enable": true}
+			for k, v := range tc.extra {
+				m[k] = v
+			}
+			cfg := newTestConfig(t, RoleProducer, m)
+			h, err := NewInstance(KindProducer, cfg)
+			require.NoError(t, err)
+			defer h.Close()
+			var warned bool
+		drain:
+			for {
+				select {
+				case ev := <-h.Logs():
+					if ev.Tag == "CONFWARN" {
+						warned = true
+						assert.Equal(t, 4, ev.Level)
+					}
+				default:
+					break drain
+				}
+			}
+			assert.Equal(t, tc.wantWarn, warned)
+		})
+	}
+}
