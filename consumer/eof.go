@@ -2,8 +2,10 @@ package consumer
 
 import (
 	"context"
+	"time"
 
 	"github.com/twmb/franz-go/pkg/kadm"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
 
 	"github.com/purekafka/purekafka/client"
@@ -87,10 +89,12 @@ func (c *Consumer) startEOFProbesLocked(probes []eofProbe) {
 	go c.runEOFProbes(probes)
 }
 
-// runEOFProbes lists the partitions' ends (the last stable offsets with
-// read_committed, as a read_committed fetch ends there) and queues a
-// PartitionEOF for each partition that starts at its end and has not moved
-// since. A failed lookup reports nothing: the fetch will report the error.
+// eofProbeBackoff spaces the lookups of partitions whose end could not be
+// read yet (a new topic without a leader, a coordinator moving).
+const eofProbeBackoff = 250 * time.Millisecond
+
+// runEOFProbes checks probes until each is answered, stale, or failed for
+// good, within the commit timeout and until Close.
 func (c *Consumer) runEOFProbes(probes []eofProbe) {
 	ctx, cancel := context.WithTimeout(context.Background(), c.commitTimeout())
 	defer cancel()
@@ -101,6 +105,25 @@ func (c *Consumer) runEOFProbes(probes []eofProbe) {
 		case <-ctx.Done():
 		}
 	}()
+	adm := kadm.NewClient(c.h.Client)
+	for {
+		if probes = c.checkEOFProbes(ctx, adm, probes); len(probes) == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(eofProbeBackoff):
+		}
+	}
+}
+
+// checkEOFProbes lists the partitions' ends (the last stable offsets with
+// read_committed, as a read_committed fetch ends there) and queues a
+// PartitionEOF for each partition that starts at its end and has not moved
+// since. It returns the probes to try again: those whose lookup failed
+// with a retriable error.
+func (c *Consumer) checkEOFProbes(ctx context.Context, adm *kadm.Client, probes []eofProbe) (retry []eofProbe) {
 	var topics []string
 	needStarts := false
 	seen := make(map[string]bool)
@@ -111,45 +134,54 @@ func (c *Consumer) runEOFProbes(probes []eofProbe) {
 		}
 		needStarts = needStarts || p.start == startAtLogStart
 	}
-	adm := kadm.NewClient(c.h.Client)
 	list := adm.ListEndOffsets
 	if c.readCommitted {
 		list = adm.ListCommittedOffsets
 	}
 	ends, err := list(ctx, topics...)
-	if err != nil {
-		return
-	}
 	var starts kadm.ListedOffsets
-	if needStarts {
-		if starts, err = adm.ListStartOffsets(ctx, topics...); err != nil {
-			return
+	if err == nil && needStarts {
+		starts, err = adm.ListStartOffsets(ctx, topics...)
+	}
+	// lookup is a partition's listed offset, or whether to ask again.
+	lookup := func(lo kadm.ListedOffsets, ps *partState) (int64, bool, bool) {
+		if err != nil {
+			return 0, false, ctx.Err() == nil
 		}
+		o, ok := lo.Lookup(*ps.topic, ps.partition)
+		if !ok || o.Err != nil {
+			return 0, false, !ok || kerr.IsRetriable(o.Err)
+		}
+		return o.Offset, true, false
 	}
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range probes {
 		ps := p.ps
-		end, ok := ends.Lookup(*ps.topic, ps.partition)
-		if !ok || end.Err != nil {
-			continue
+		if ps.removed || ps.changedAt != p.changedAt || ps.position != p.pos {
+			continue // stale: a message, seek or reassignment came first
 		}
+		end, ok, again := lookup(ends, ps)
 		start := p.start
-		switch start {
-		case startAtEnd:
-			start = end.Offset
-		case startAtLogStart:
-			s, ok := starts.Lookup(*ps.topic, ps.partition)
-			if !ok || s.Err != nil {
-				continue
-			}
-			start = s.Offset
+		switch {
+		case !ok:
+		case start == startAtEnd:
+			start = end
+		case start == startAtLogStart:
+			start, ok, again = lookup(starts, ps)
 		}
-		if start != end.Offset || ps.removed || ps.changedAt != p.changedAt || ps.position != p.pos || ps.eofAt == end.Offset {
+		if !ok {
+			if again {
+				retry = append(retry, p)
+			}
 			continue
 		}
-		ps.eofAt = end.Offset
-		c.pushLocked(c.eofEvent(ps, end.Offset))
+		if start != end || ps.eofAt == end {
+			continue
+		}
+		ps.eofAt = end
+		c.pushLocked(c.eofEvent(ps, end))
 	}
+	return retry
 }
