@@ -100,62 +100,6 @@ func TestAdminScram(t *testing.T) {
 	})
 }
 
-// TestAdminACLs: on a cluster without an authorizer (the real broker here)
-// every ACL call reports ErrSecurityDisabled in its results; on kfake,
-// which keeps ACLs, create, describe and delete round-trip.
-func TestAdminACLs(t *testing.T) {
-	t.Parallel()
-	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
-		a := newAdmin(t, c)
-		topic := kafkatest.UniqueName(t, "t")
-		principal := "User:" + kafkatest.UniqueName(t, "p")
-		bindings := client.ACLBindings{
-			{Type: client.ResourceTopic, Name: topic, ResourcePatternType: client.ResourcePatternTypeLiteral,
-				Principal: principal, Host: "*", Operation: client.ACLOperationWrite, PermissionType: client.ACLPermissionTypeAllow},
-			{Type: client.ResourceTopic, Name: topic, ResourcePatternType: client.ResourcePatternTypeLiteral,
-				Principal: principal, Host: "*", Operation: client.ACLOperationRead, PermissionType: client.ACLPermissionTypeAllow},
-			{Type: client.ResourceGroup, Name: topic, ResourcePatternType: client.ResourcePatternTypePrefixed,
-				Principal: principal, Host: "*", Operation: client.ACLOperationRead, PermissionType: client.ACLPermissionTypeDeny},
-		}
-		filter := client.ACLBindingFilter{Type: client.ResourceAny, ResourcePatternType: client.ResourcePatternTypeAny,
-			Principal: principal, Operation: client.ACLOperationAny, PermissionType: client.ACLPermissionTypeAny}
-
-		created, err := a.CreateACLs(testCtx(t), bindings)
-		require.NoError(t, err)
-		require.Len(t, created, 3)
-		described, err := a.DescribeACLs(testCtx(t), filter)
-		require.NoError(t, err)
-		require.NotNil(t, described)
-		deleted, err := a.DeleteACLs(testCtx(t), client.ACLBindingFilters{filter})
-		require.NoError(t, err)
-		require.Len(t, deleted, 1)
-
-		if c.Real {
-			for _, r := range created {
-				assert.Equal(t, client.ErrSecurityDisabled, r.Error.Code(), "%v", r.Error)
-			}
-			assert.Equal(t, client.ErrSecurityDisabled, described.Error.Code(), "%v", described.Error)
-			assert.Empty(t, described.ACLBindings)
-			assert.Equal(t, client.ErrSecurityDisabled, deleted[0].Error.Code(), "%v", deleted[0].Error)
-			return
-		}
-		for _, r := range created {
-			assert.Equal(t, client.ErrNoError, r.Error.Code(), "%v", r.Error)
-		}
-		assert.Equal(t, client.ErrNoError, described.Error.Code())
-		got := described.ACLBindings
-		sort.Sort(got)
-		want := append(client.ACLBindings{}, bindings...)
-		sort.Sort(want)
-		assert.Equal(t, want, got)
-		assert.Equal(t, client.ErrNoError, deleted[0].Error.Code())
-		assert.Len(t, deleted[0].ACLBindings, 3)
-		described, err = a.DescribeACLs(testCtx(t), filter)
-		require.NoError(t, err)
-		assert.Empty(t, described.ACLBindings, "deleted")
-	})
-}
-
 // TestAdminCluster: ClusterID, ControllerID, DescribeCluster and
 // GetMetadata agree with each other.
 func TestAdminCluster(t *testing.T) {

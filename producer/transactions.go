@@ -23,11 +23,14 @@ const (
 	txnInit txnState = iota
 	txnReady
 	txnInTransaction
+	// txnCommitting: CommitTransaction returned a retriable error; only
+	// another CommitTransaction, which resumes the commit, is allowed.
+	txnCommitting
 	txnAbortable // a transaction failed; only AbortTransaction is allowed
 	txnFatal
 )
 
-var txnStateNames = [...]string{"Init", "Ready", "InTransaction", "AbortableError", "FatalError"}
+var txnStateNames = [...]string{"Init", "Ready", "InTransaction", "CommittingTransaction", "AbortableError", "FatalError"}
 
 // transactions is the transactional side of a Producer with transactional.id.
 type transactions struct {
@@ -51,6 +54,13 @@ type transactions struct {
 	legacyOnce sync.Once
 	legacy     *kgo.Client
 	legacyErr  error
+	// endSent says that, in state txnCommitting, the commit's EndTxn was
+	// sent with endID/endEpoch and its outcome is unknown: franz-go will
+	// not repeat it (a retry of its own would fence the transaction), so
+	// the resumed commit sends it again itself.
+	endSent  bool
+	endID    int64
+	endEpoch int16
 }
 
 // txnError builds a transactional API error with librdkafka's
@@ -61,6 +71,16 @@ func txnError(code client.ErrorCode, text string, fatal, retriable, abortable bo
 
 func (t *transactions) stateError() error {
 	return txnError(client.ErrState, "Operation not valid in state "+txnStateNames[t.state], false, false, false)
+}
+
+// conflict refuses every transactional call but CommitTransaction while a
+// commit waits to be resumed, with librdkafka's retriable error: the
+// application is to finish the commit first.
+func (t *transactions) conflict() error {
+	if t.state != txnCommitting {
+		return nil
+	}
+	return txnError(client.ErrConflict, "Conflicting commit_transaction API call is already in progress", false, true, false)
 }
 
 func notConfigured() error {
@@ -121,6 +141,9 @@ func (p *Producer) InitTransactions(ctx context.Context) error {
 		return err
 	}
 	defer p.txn.mu.Unlock()
+	if err := p.txn.conflict(); err != nil {
+		return err
+	}
 	if p.txn.state != txnInit {
 		return p.txn.stateError()
 	}
@@ -161,6 +184,9 @@ func (p *Producer) BeginTransaction() error {
 		return err
 	}
 	defer p.txn.mu.Unlock()
+	if err := p.txn.conflict(); err != nil {
+		return err
+	}
 	if p.txn.state != txnReady {
 		return p.txn.stateError()
 	}
@@ -203,6 +229,9 @@ func (p *Producer) SendOffsetsToTransaction(ctx context.Context, offsets []clien
 	defer p.txn.mu.Unlock()
 	if consumerMetadata == nil {
 		return txnError(client.ErrInvalidArg, "consumer group metadata must not be nil", false, false, false)
+	}
+	if err := p.txn.conflict(); err != nil {
+		return err
 	}
 	if p.txn.state != txnInTransaction {
 		return p.txn.stateError()
@@ -301,15 +330,19 @@ func (t *transactions) legacyClient(p *Producer) (*kgo.Client, error) {
 }
 
 // CommitTransaction flushes the transaction's messages and commits it. A
-// retriable error means the call may be repeated; one that requires an
-// abort means AbortTransaction must follow; a fatal one ends the producer.
+// retriable error means the call may be repeated: the next call resumes the
+// commit, and succeeds at once if the first one in fact completed; until
+// then every other transactional call fails with a retriable ErrConflict, as
+// in librdkafka. An error that requires an abort means AbortTransaction must
+// follow; a fatal one ends the producer.
 func (p *Producer) CommitTransaction(ctx context.Context) error {
 	return p.endTransaction(ctx, true)
 }
 
 // AbortTransaction fails the transaction's unsent messages (their delivery
 // reports carry ErrPurgeQueue) and aborts it, so read_committed consumers
-// never see its messages or offsets.
+// never see its messages or offsets. While a commit waits to be resumed
+// (see CommitTransaction) it fails with a retriable ErrConflict.
 func (p *Producer) AbortTransaction(ctx context.Context) error {
 	return p.endTransaction(ctx, false)
 }
@@ -319,15 +352,30 @@ func (p *Producer) endTransaction(ctx context.Context, commit bool) error {
 		return err
 	}
 	defer p.txn.mu.Unlock()
-	if p.txn.state != txnInTransaction && (commit || p.txn.state != txnAbortable) {
+	if !commit {
+		if err := p.txn.conflict(); err != nil {
+			return err
+		}
+	}
+	switch p.txn.state {
+	case txnInTransaction, txnCommitting: // txnCommitting: only a commit gets here
+	case txnAbortable:
+		if commit {
+			return p.txn.stateError()
+		}
+	default:
 		return p.txn.stateError()
 	}
 	ctx, cancel := p.txnContext(ctx)
 	defer cancel()
 	p.txn.producing.Store(false)
+	if commit && p.txn.endSent {
+		return p.resumeCommit(ctx)
+	}
 	if commit {
 		if err := p.h.Client.Flush(ctx); err != nil {
-			p.txn.producing.Store(true)
+			// The messages keep going out; the next call waits for them.
+			p.txn.state = txnCommitting
 			return txnError(client.ErrTimedOut, "Failed to flush all outstanding messages within the transaction timeout: "+err.Error(), false, true, false)
 		}
 		if failed := p.txn.failure(); failed != nil {
@@ -343,26 +391,109 @@ func (p *Producer) endTransaction(ctx context.Context, commit bool) error {
 	}
 
 	var err error
+	sent := commit
 	if p.txn.offsetsAdded && !p.txn.produced.Load() {
 		// franz-go knows of no partition in this transaction and would
 		// skip EndTxn; end it on the client that began it.
 		_ = p.h.Client.EndTransaction(ctx, kgo.TransactionEndTry(commit))
 		err = p.endOffsetsOnly(ctx, commit)
 	} else {
+		// The id and epoch the EndTxn goes out with, for resuming the
+		// commit should its outcome be unknown.
+		var idErr error
+		if commit {
+			p.txn.endID, p.txn.endEpoch, idErr = p.h.Client.ProducerID(ctx)
+		}
 		err = p.h.Client.EndTransaction(ctx, kgo.TransactionEndTry(commit))
+		sent = commit && idErr == nil && !errors.Is(err, kerr.OperationNotAttempted)
 	}
 	if err != nil {
-		err = p.classify(ctx, err)
-		if p.txn.state != txnFatal {
-			p.txn.state = txnAbortable
-			if !commit {
-				p.txn.state = txnInTransaction // an abort may be retried
-			}
-		}
-		return err
+		return p.endFailed(ctx, commit, sent, err)
 	}
 	p.txn.state = txnReady
 	return nil
+}
+
+// endFailed classifies the error of an EndTxn and moves to the state it
+// leaves the transaction in. sent says that a commit's EndTxn went out, so
+// that resuming it means repeating it.
+func (p *Producer) endFailed(ctx context.Context, commit, sent bool, err error) error {
+	err = p.classify(ctx, err)
+	p.txn.endSent = false
+	var ke client.Error
+	switch {
+	case p.txn.state == txnFatal:
+	case !commit:
+		// An abort may be retried, from the state it was called in.
+	case errors.As(err, &ke) && ke.IsRetriable():
+		p.txn.state = txnCommitting
+		p.txn.endSent = sent
+	default:
+		p.txn.state = txnAbortable
+	}
+	return err
+}
+
+// resumeCommit repeats the EndTxn of a commit whose outcome is unknown.
+// franz-go refuses to repeat it (it would reload the producer ID, which
+// aborts the transaction), so it is sent here with the same producer id
+// and epoch: the coordinator completes the commit, or, if the first EndTxn
+// already did, answers the repeat with success. Either way the transaction
+// is committed exactly once.
+func (p *Producer) resumeCommit(ctx context.Context) error {
+	if p.txn.offsetsAdded && !p.txn.produced.Load() {
+		if err := p.endOffsetsOnly(ctx, true); err != nil {
+			return p.endFailed(ctx, true, true, err)
+		}
+		p.txn.endSent = false
+		p.txn.state = txnReady
+		return nil
+	}
+	cl, err := p.endTxnClient(ctx)
+	if err != nil {
+		return p.endFailed(ctx, true, true, err)
+	}
+	req := kmsg.NewPtrEndTxnRequest()
+	req.TransactionalID = p.cfg.TransactionalID
+	req.ProducerID, req.ProducerEpoch = p.txn.endID, p.txn.endEpoch
+	req.Commit = true
+	err = retryConcurrent(ctx, func() error {
+		resp, err := req.RequestWith(ctx, cl)
+		if err != nil {
+			return err
+		}
+		return kerr.ErrorForCode(resp.ErrorCode)
+	})
+	if err != nil {
+		return p.endFailed(ctx, true, true, err)
+	}
+	// franz-go still holds the transaction, as unconfirmed. Ending it with
+	// an abort makes it reload the producer ID instead of sending EndTxn:
+	// an InitProducerID at the old epoch, which the coordinator answers
+	// (as a retry, or with a fresh epoch) without touching the committed
+	// transaction. The commit is done whatever this returns; a reload that
+	// failed is repeated by the next BeginTransaction.
+	_ = p.h.Client.EndTransaction(ctx, kgo.TryAbort)
+	p.txn.endSent = false
+	p.txn.state = txnReady
+	return nil
+}
+
+// endTxnClient returns the client that repeats franz-go's EndTxn at the
+// version franz-go sent it: v5, which bumps the producer epoch (KIP-890),
+// when the cluster has finalized transaction.version 2, which is how
+// franz-go decides; at most v4 otherwise.
+func (p *Producer) endTxnClient(ctx context.Context) (*kgo.Client, error) {
+	resp, err := kmsg.NewPtrApiVersionsRequest().RequestWith(ctx, p.h.Client)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range resp.FinalizedFeatures {
+		if f.Name == "transaction.version" && f.MaxVersionLevel >= 2 {
+			return p.h.Client, nil
+		}
+	}
+	return p.txn.legacyClient(p)
 }
 
 func (p *Producer) endOffsetsOnly(ctx context.Context, commit bool) error {
