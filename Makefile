@@ -8,23 +8,25 @@ WITH_KAFKA = eval "$$($(KAFKA) env)" &&
 # CGO_ENABLED=0 targets users cross-compile for.
 CROSS_TARGETS := linux/amd64 linux/arm64 linux/arm linux/386 windows/amd64 windows/arm64 \
                  darwin/arm64 darwin/amd64 freebsd/amd64
-# Packages whose unit tests also run under qemu on arm and arm64: the ones
-# whose arithmetic could differ on 32-bit (hashes, offsets).
-QEMU_PKGS := ./partitioner ./client
 TOOLS   := $(CURDIR)/.tools/bin
 GOLANGCI_VERSION := v2.15.0
 
 .PHONY: help deps demo test test-fast test-main test-restart test-security kafka-sec-down test-compat test-bench check-deps cross cross-test \
-        kafka-up kafka-down kafka-clean bench lint vet
+        static-check kafka-up kafka-down kafka-clean bench lint vet
 
 help:
 	@echo "make demo        run the demo job on the embedded broker"
 	@echo "make test        vet + race tests against kfake AND a real Kafka broker (started if needed),"
-	@echo "                 the arm/arm64 runs under qemu, then the compat/ and bench/ modules"
+	@echo "                 test-security, cross-test, static-check, then the compat/ and bench/ modules"
 	@echo "make test-fast   race tests against the embedded broker only"
+	@echo "make test-security  the TLS/SASL/OAUTHBEARER tests against a secured broker (ports 49092-49098)"
+	@echo "make test-faults the reliability suite on a 3-node cluster of its own;  make fuzz  the fuzz targets"
 	@echo "make cross       CGO_ENABLED=0 builds for $(CROSS_TARGETS)"
+	@echo "make cross-test  every package's tests run under qemu for linux/arm64 and linux/arm (CGO_ENABLED=0),"
+	@echo "                 compiled and vetted for windows, darwin and linux/386"
+	@echo "make static-check  the CGO_ENABLED=0 demo binary is statically linked and runs"
 	@echo "make kafka-up    start the real broker (1 node; 'make kafka-up NODES=3' for three)"
-	@echo "make kafka-down  stop it;  make kafka-clean  also delete its data"
+	@echo "make kafka-down  stop it and the secured broker;  make kafka-clean  also delete its data"
 	@echo "make bench       the side-by-side benchmarks;  make lint  golangci-lint"
 
 deps:
@@ -38,7 +40,7 @@ vet:
 	@u=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$u" ]; then echo "gofmt needed: $$u"; exit 1; fi
 
-test: vet check-deps kafka-up test-main test-restart cross-test test-compat test-bench
+test: vet check-deps kafka-up test-main test-restart test-security cross-test static-check test-compat test-bench
 
 test-main:
 	$(WITH_KAFKA) $(GO) test -race -count=1 ./...
@@ -51,11 +53,17 @@ test-restart: kafka-up
 # on ports 49092-49098, certificates made with openssl at first start.
 KAFKA_SEC = KAFKA_DIR=$(CURDIR)/.kafka-sec KAFKA_PORT_BASE=49092 KAFKA_SECURITY=1 $(KAFKA)
 
+# The secured broker's tests, verbose: one subtest per mechanism and variant,
+# with what each refusal said (the t.Log lines). The whole output is kept in
+# .kafka-sec/test.log. The jars come from .kafka/ even when KAFKA_DIR names
+# another broker.
 test-security:
-	@$(KAFKA) fetch
+	@KAFKA_DIR=$(CURDIR)/.kafka $(KAFKA) fetch
 	@mkdir -p .kafka-sec && for l in .kafka/lib-*; do ln -sfn $(CURDIR)/$$l .kafka-sec/$${l#.kafka/}; done
 	@$(KAFKA_SEC) up >/dev/null
-	set -o pipefail; eval "$$($(KAFKA_SEC) env)" && $(GO) test -race -count=1 -v -run 'Security|TLS|SASL|OAuth' ./... | grep -E '^\s*--- |^(ok|FAIL|PASS)'
+	set -o pipefail; eval "$$($(KAFKA_SEC) env)" && \
+	  $(GO) test -race -count=1 -v -run 'Security|TLS|SASL|OAuth' ./... 2>&1 | tee .kafka-sec/test.log | \
+	  grep -E '^\s*--- |^(ok|FAIL|PASS|panic:)|^\s+\S+\.go:[0-9]+: '
 
 kafka-sec-down:
 	@$(KAFKA_SEC) down
@@ -96,8 +104,11 @@ fuzz:
 test-fast:
 	KAFKA_BOOTSTRAP= $(GO) test -race -count=1 ./...
 
+# compat/ is one package, tested in local directory mode (no package
+# argument) so that its output is shown even when it passes: TestMain ends
+# it with "compat: N scenarios, N identical, 0 different".
 test-compat: kafka-up
-	cd compat && $(WITH_KAFKA) $(GO) test -count=1 ./...
+	cd compat && $(GO) vet ./... && $(WITH_KAFKA) $(GO) test -count=1 -timeout 20m
 
 test-bench: kafka-up
 	cd bench && $(WITH_KAFKA) $(GO) test -count=1 -run . -bench . -benchtime 1x ./...
@@ -116,18 +127,18 @@ cross:
 	  CGO_ENABLED=0 GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) build ./...; \
 	done
 
-# Runs $(QEMU_PKGS)' tests as linux/arm (32-bit, ARMv7) and linux/arm64
-# binaries under qemu-user-static (installed by `make deps`).
+# Every package of the main module with tests, CGO_ENABLED=0: run as
+# linux/arm64 and linux/arm (32-bit, ARMv7) binaries under qemu-user-static
+# (installed by `make deps`) against the embedded broker only; compiled and
+# vetted for windows/amd64, windows/arm64, darwin/amd64, darwin/arm64 and
+# linux/386. See internal/testenv/cross-test.sh for its knobs.
 cross-test:
-	@command -v qemu-arm-static >/dev/null || { echo "qemu-arm-static missing: run make deps"; exit 1; }
-	@set -e; dir=$$(mktemp -d); trap 'rm -rf $$dir' EXIT; \
-	for p in $(QEMU_PKGS); do \
-	  n=$$(basename $$p); \
-	  CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7 $(GO) test -c -o $$dir/$$n.arm $$p; \
-	  CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) test -c -o $$dir/$$n.arm64 $$p; \
-	  echo "qemu-arm-static $$p"; (cd $$p && qemu-arm-static $$dir/$$n.arm -test.count=1); \
-	  echo "qemu-aarch64-static $$p"; (cd $$p && qemu-aarch64-static $$dir/$$n.arm64 -test.count=1); \
-	done
+	GO=$(GO) bash internal/testenv/cross-test.sh
+
+# The demo built with CGO_ENABLED=0 is a static binary (`file`, `ldd`) and
+# runs on the embedded broker.
+static-check:
+	GO=$(GO) bash internal/testenv/static-check.sh
 
 kafka-up:
 	@$(KAFKA) up $(or $(NODES),1) >/dev/null

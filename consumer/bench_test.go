@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -96,18 +95,4 @@ func benchCluster(b *testing.B) *kafkatest.Cluster {
 		}
 	}
 	return kafkatest.NewFake(b)
-}
-
-// cpuTime is the process's user+system CPU time: wall time per record
-// mostly measures fetch round trips, CPU time what each record costs.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU adds a cpu-ns/op metric (the in-process broker included, on
-// both sides).
-func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }

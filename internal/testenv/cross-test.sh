@@ -17,6 +17,8 @@
 # The qemu runs unset KAFKA_*, PUREKAFKA_* and FAULTS_* so that every
 # real-broker subtest skips and only the embedded broker is used. Each
 # package runs from its own directory (testdata), and its time is printed.
+# The two qemu targets run side by side, their lines prefixed with the
+# target; the total time is printed at the end.
 #
 # Environment:
 #   GO                    go command (default go)
@@ -24,6 +26,7 @@
 #   CROSS_BUILD           targets to compile and vet only
 #                         (default "windows/amd64 windows/arm64 darwin/amd64 darwin/arm64 linux/386")
 #   CROSS_PKGS            packages (default: every package of the module with tests)
+#   CROSS_SERIAL          set: run the qemu targets one after the other
 #   CROSS_TEST_FLAGS      extra flags for the qemu test binaries (default: -test.timeout=20m;
 #                         add -test.short to skip the long tests)
 set -euo pipefail
@@ -63,15 +66,23 @@ while IFS= read -r v; do
   unset_env+=(-u "$v")
 done < <(env | sed -n 's/^\(\(KAFKA\|PUREKAFKA\|FAULTS\)_[A-Za-z0-9_]*\)=.*/\1/p')
 
-failed=()
-for target in $QEMU_TARGETS; do
+# run_qemu TARGET: builds every package's test binary for TARGET in one go
+# test -c (the go command compiles them in parallel) and runs each under
+# qemu from its package directory (testdata). Prints "== TARGET PKG: ok|FAIL
+# in Ns" per package and appends failures to $work/failed.
+run_qemu() {
+  local target=$1 goos goarch qemu pkg dir bin start status
   goos=${target%/*} goarch=${target#*/}
   qemu=$(qemu_for "$goarch")
-  command -v "$qemu" >/dev/null || { echo "cross-test: $qemu missing: run make deps" >&2; exit 1; }
+  mkdir -p "$work/$goarch"
+  # shellcheck disable=SC2086 # a list of packages
+  if ! GOOS=$goos GOARCH=$goarch GOARM=7 $GO test -c -o "$work/$goarch/" $pkgs; then
+    echo "$target (test build)" >> "$work/failed"
+    return
+  fi
   for pkg in $pkgs; do
     dir=$($GO list -f '{{.Dir}}' "$pkg")
-    bin="$work/$(basename "$pkg").$goarch.test"
-    GOOS=$goos GOARCH=$goarch GOARM=7 $GO test -c -o "$bin" "$pkg"
+    bin="$work/$goarch/$(basename "$pkg").test"
     [ -x "$bin" ] || { echo "== $target $pkg: no test binary"; continue; }
     start=$(date +%s)
     # shellcheck disable=SC2086 # TEST_FLAGS is a list of flags
@@ -79,24 +90,49 @@ for target in $QEMU_TARGETS; do
       status=ok
     else
       status=FAIL
-      failed+=("$target $pkg")
+      echo "$target $pkg" >> "$work/failed"
     fi
     echo "== $target $pkg: $status in $(( $(date +%s) - start ))s (under $qemu)"
   done
-done
+}
 
-for target in $BUILD_TARGETS; do
+# build_vet TARGET: every package's tests compile for TARGET, and go vet is
+# clean there.
+build_vet() {
+  local target=$1 goos goarch
   goos=${target%/*} goarch=${target#*/}
   echo "== $target: go test -c (every package) and go vet ./..."
-  for pkg in $pkgs; do
-    GOOS=$goos GOARCH=$goarch $GO test -c -o "$work/build.test" "$pkg" || failed+=("$target $pkg (test build)")
-    rm -f "$work/build.test"
-  done
-  GOOS=$goos GOARCH=$goarch $GO vet ./... || failed+=("$target (vet)")
+  mkdir -p "$work/build-$goos-$goarch"
+  # shellcheck disable=SC2086 # a list of packages
+  GOOS=$goos GOARCH=$goarch $GO test -c -o "$work/build-$goos-$goarch/" $pkgs || echo "$target (test build)" >> "$work/failed"
+  rm -rf "$work/build-$goos-$goarch"
+  GOOS=$goos GOARCH=$goarch $GO vet ./... || echo "$target (vet)" >> "$work/failed"
+}
+
+for target in $QEMU_TARGETS; do
+  command -v "$(qemu_for "${target#*/}")" >/dev/null || { echo "cross-test: $(qemu_for "${target#*/}") missing: run make deps" >&2; exit 1; }
 done
 
-if [ ${#failed[@]} -gt 0 ]; then
-  printf 'cross-test: FAILED: %s\n' "${failed[@]}" >&2
+# The qemu targets run side by side (much of a test's time under qemu is
+# waiting, not computing), each line prefixed with its target; CROSS_SERIAL=1
+# runs them one after the other.
+pids=()
+for target in $QEMU_TARGETS; do
+  if [ -n "${CROSS_SERIAL:-}" ]; then
+    run_qemu "$target"
+  else
+    run_qemu "$target" 2>&1 | sed -u "s|^|[$target] |" &
+    pids+=($!)
+  fi
+done
+for pid in "${pids[@]}"; do wait "$pid" || true; done
+
+for target in $BUILD_TARGETS; do
+  build_vet "$target"
+done
+
+if [ -s "$work/failed" ]; then
+  sed 's/^/cross-test: FAILED: /' "$work/failed" >&2
   exit 1
 fi
-echo "cross-test: ok (ran: ${QEMU_TARGETS:-none}; built and vetted: ${BUILD_TARGETS:-none})"
+echo "cross-test: ok in ${SECONDS}s (ran: ${QEMU_TARGETS:-none}; built and vetted: ${BUILD_TARGETS:-none})"

@@ -2,7 +2,7 @@
 # deps.sh - installs what the tests need and a fresh machine lacks. Idempotent:
 # every step checks first, so a second run does nothing and needs no network.
 #
-#   apt packages:  qemu-user-static (runs arm/arm64 test binaries), kcat
+#   apt packages:  qemu-user-static (runs arm/arm64 test binaries), kcat, file (make static-check)
 #   Go modules:    of the main, compat and bench modules (go mod download)
 #   Kafka jars:    from Maven Central into .kafka/ (internal/testenv/kafka.sh fetch)
 set -euo pipefail
@@ -17,6 +17,7 @@ command -v mvn >/dev/null || die "mvn not found: install Maven (apt-get install 
 missing=()
 command -v qemu-arm-static >/dev/null || missing+=(qemu-user-static)
 command -v kcat >/dev/null || missing+=(kcat)
+command -v file >/dev/null || missing+=(file)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps.sh: installing ${missing[*]} with apt" >&2
   sudo=""

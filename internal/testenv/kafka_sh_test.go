@@ -4,6 +4,7 @@
 package testenv
 
 import (
+	"bufio"
 	"net"
 	"os"
 	"os/exec"
@@ -99,4 +100,64 @@ func TestKafkaScriptBadEnvironment(t *testing.T) {
 		assert.Contains(t, out, "not listening on 127.0.0.1")
 		assert.Contains(t, out, "after 0s")
 	})
+}
+
+// TestKafkaScriptPortHeldByAConnection: a port the broker needs but that an
+// outgoing connection holds as its local port cannot be bound, yet nothing
+// listens on it, so the script's port check lets the start go ahead and the
+// broker shuts itself down. The script must see that start fail instead of
+// calling the broker ready, and start it again once the port is free. (Port
+// bases from 32768 lie in Linux's ephemeral range, where this happens.)
+func TestKafkaScriptPortHeldByAConnection(t *testing.T) {
+	if _, err := exec.LookPath("java"); err != nil {
+		t.Skip("java is needed to start a broker")
+	}
+	dir := scratchKafkaDir(t, true)
+	base := freePort(t)
+	peer, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer func() { _ = peer.Close() }()
+	dialer := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: base}}
+	holder, err := dialer.Dial("tcp", peer.Addr().String())
+	require.NoError(t, err)
+	defer func() { _ = holder.Close() }()
+	accepted, err := peer.Accept()
+	require.NoError(t, err)
+	defer func() { _ = accepted.Close() }()
+	// Closing the peer's end first leaves TIME_WAIT on the peer's port: the
+	// holder's end, closed second, lets its port go at once, not after the
+	// minute of TIME_WAIT the script would otherwise (rightly) wait out.
+	release := func() {
+		require.NoError(t, accepted.Close())
+		_, err := holder.Read(make([]byte, 1))
+		require.Error(t, err, "the peer's FIN has arrived")
+		require.NoError(t, holder.Close())
+	}
+
+	env := append(os.Environ(), "KAFKA_DIR="+dir, "KAFKA_PORT_BASE="+strconv.Itoa(base))
+	cmd := exec.Command("bash", "kafka.sh", "up")
+	cmd.Env = env
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		down := exec.Command("bash", "kafka.sh", "down")
+		down.Env = env
+		_ = down.Run()
+	})
+	var lines []string
+	retried := false
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+		if !retried && strings.Contains(sc.Text(), "starting it again") {
+			retried = true
+			release()
+		}
+	}
+	out := strings.Join(lines, "\n")
+	require.NoError(t, cmd.Wait(), out)
+	assert.True(t, retried, "the failed start was retried: %s", out)
+	assert.Contains(t, out, "port(s) "+strconv.Itoa(base)+" in use by a connection")
+	assert.Contains(t, out, "ready, 1 node(s)")
 }
