@@ -19,7 +19,7 @@ help:
 	@echo "make test        vet + race tests against kfake AND a real Kafka broker (started if needed),"
 	@echo "                 test-security, cross-test, static-check, then the compat/ and bench/ modules"
 	@echo "make test-fast   race tests against the embedded broker only"
-	@echo "make test-security  the TLS/SASL/OAUTHBEARER tests against a secured broker (ports 49092-49098)"
+	@echo "make test-security  the TLS/SASL/OAUTHBEARER tests against a secured broker (ports 28092-28098)"
 	@echo "make test-faults the reliability suite on a 3-node cluster of its own;  make fuzz  the fuzz targets"
 	@echo "make cross       CGO_ENABLED=0 builds for $(CROSS_TARGETS)"
 	@echo "make cross-test  every package's tests run under qemu for linux/arm64 and linux/arm (CGO_ENABLED=0),"
@@ -50,8 +50,8 @@ test-restart: kafka-up
 	$(WITH_KAFKA) PUREKAFKA_RESTART_TESTS=1 $(GO) test -race -count=1 -run 'AcrossBrokerRestart' ./...
 
 # A second broker with TLS, mTLS, SASL (PLAIN, SCRAM, OAUTHBEARER) listeners
-# on ports 49092-49098, certificates made with openssl at first start.
-KAFKA_SEC = KAFKA_DIR=$(CURDIR)/.kafka-sec KAFKA_PORT_BASE=49092 KAFKA_SECURITY=1 $(KAFKA)
+# on ports 28092-28098, certificates made with openssl at first start.
+KAFKA_SEC = KAFKA_DIR=$(CURDIR)/.kafka-sec KAFKA_PORT_BASE=28092 KAFKA_SECURITY=1 $(KAFKA)
 
 # The secured broker's tests, verbose: one subtest per mechanism and variant,
 # with what each refusal said (the t.Log lines). The whole output is kept in

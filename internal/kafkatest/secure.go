@@ -43,7 +43,7 @@ type SecureBroker struct {
 
 // secureHint tells a developer how to get the secured-broker tests to run.
 const secureHint = "secured Kafka broker not configured (KAFKA_SASL_SSL_BOOTSTRAP unset): run `make test-security`, or " +
-	"`KAFKA_DIR=/tmp/ksec KAFKA_PORT_BASE=49092 KAFKA_SECURITY=1 internal/testenv/kafka.sh up` and eval its `env` output"
+	"`KAFKA_DIR=/tmp/ksec KAFKA_PORT_BASE=28092 KAFKA_SECURITY=1 internal/testenv/kafka.sh up` and eval its `env` output"
 
 // Secure returns the secured broker from the environment, skipping the test
 // with instructions when it is not configured.

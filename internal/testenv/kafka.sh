@@ -454,7 +454,7 @@ wait_node() {
   while (( SECONDS < deadline )); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && started "$n"; then return 0; fi
     if ! running "$n" || logged "$n" 'Fatal error during broker startup'; then
-      # Port bases 49092 and up lie in Linux's ephemeral range (ip_local_port_range), where
+      # Port bases of 32768 and up lie in Linux's ephemeral range (ip_local_port_range), where
       # a client's outgoing connection can hold a listener's port, and keep it for a minute
       # in TIME_WAIT after it closes. port_free cannot see that (nothing listens), so a start
       # that could not bind waits for the port to be let go and is retried.
