@@ -17,7 +17,8 @@
 //     synchronously every 1,000 messages.
 //
 // Each reports msgs/s, MB/s, cpu-ns/msg (the process's user+sys time per
-// message), allocs/msg (Go heap only) and, for latency, p50-us and p99-us.
+// message), allocs/msg and B/msg (Go heap only) and, for latency, p50-us and
+// p99-us.
 // The settings are printed as benchfmt configuration lines before the
 // results. The broker is the real one named by KAFKA_BOOTSTRAP, else an
 // in-process kfake cluster (then cpu-ns/msg includes the broker).

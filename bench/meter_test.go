@@ -26,10 +26,12 @@ type meter struct {
 	t0       time.Time
 	cpu0     time.Duration
 	mallocs0 uint64
+	bytes0   uint64
 
 	elapsed time.Duration
 	cpu     time.Duration
 	mallocs uint64
+	bytes   uint64          // Go heap bytes allocated
 	lat     []time.Duration // latency workloads: one per message
 }
 
@@ -71,7 +73,7 @@ func (m *meter) begin() {
 	m.once.Do(func() {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		m.mallocs0 = ms.Mallocs
+		m.mallocs0, m.bytes0 = ms.Mallocs, ms.TotalAlloc
 		m.cpu0 = processCPU()
 		if b, ok := m.tb.(*testing.B); ok {
 			b.ResetTimer()
@@ -90,6 +92,7 @@ func (m *meter) end() {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	m.mallocs = ms.Mallocs - m.mallocs0
+	m.bytes = ms.TotalAlloc - m.bytes0
 }
 
 // processCPU is this process's user plus system CPU time so far.
@@ -107,6 +110,7 @@ type result struct {
 	mbPerSec    float64 // key+value bytes, 10^6 bytes per second
 	cpuNsPerMsg float64
 	allocsPer   float64 // Go heap allocations per message
+	bytesPer    float64 // Go heap bytes allocated per message
 	p50us       float64 // latency workloads only
 	p99us       float64
 	latency     bool
@@ -119,6 +123,7 @@ func (m *meter) result() result {
 		mbPerSec:    float64(m.n*m.bytesPerMsg) / sec / 1e6,
 		cpuNsPerMsg: float64(m.cpu.Nanoseconds()) / float64(m.n),
 		allocsPer:   float64(m.mallocs) / float64(m.n),
+		bytesPer:    float64(m.bytes) / float64(m.n),
 	}
 	if len(m.lat) > 0 {
 		r.latency = true
@@ -135,6 +140,7 @@ func (m *meter) report(b *testing.B) {
 	b.ReportMetric(r.mbPerSec, "MB/s")
 	b.ReportMetric(r.cpuNsPerMsg, "cpu-ns/msg")
 	b.ReportMetric(r.allocsPer, "allocs/msg")
+	b.ReportMetric(r.bytesPer, "B/msg")
 	if r.latency {
 		b.ReportMetric(r.p50us, "p50-us")
 		b.ReportMetric(r.p99us, "p99-us")

@@ -87,7 +87,7 @@ func printSettings(w io.Writer, b *broker) {
 		{"consume-fetch", fmt.Sprintf("max wait %v, min 1 byte, max %d bytes, max %d bytes per partition; confluent: fetch.queue.backoff.ms=%d (default 1000 starves a fast Poll loop)", fetchMaxWait, fetchMaxBytes, fetchMaxPartitionBytes, librdkafkaFetchQueueBackoffMs)},
 		{"consume-clock", "the first tenth of the messages is read untimed (connect, group join, first fetch burst); the source topic holds enough more that no prefetch runs dry"},
 		{"consume-group-commit", fmt.Sprintf("subscribe, auto-commit off, synchronous commit every %d msgs and at the end", commitEvery)},
-		{"metrics", "msgs/s MB/s(key+value) cpu-ns/msg(process user+sys) allocs/msg(Go heap only; cgo invisible) p50-us p99-us"},
+		{"metrics", "msgs/s MB/s(key+value) cpu-ns/msg(process user+sys) allocs/msg B/msg(Go heap only; cgo invisible) p50-us p99-us"},
 	}
 	for _, l := range lines {
 		fmt.Fprintf(w, "%s: %s\n", l[0], l[1])

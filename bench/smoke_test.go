@@ -31,9 +31,9 @@ func TestEveryClientReportsMetrics(t *testing.T) {
 				}
 				r := m.result()
 				for metric, v := range map[string]float64{
-					"msgs/s": r.msgsPerSec, "MB/s": r.mbPerSec, "cpu-ns/msg": r.cpuNsPerMsg, "allocs/msg": r.allocsPer,
+					"msgs/s": r.msgsPerSec, "MB/s": r.mbPerSec, "cpu-ns/msg": r.cpuNsPerMsg, "allocs/msg": r.allocsPer, "B/msg": r.bytesPer,
 				} {
-					if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || (v == 0 && metric != "allocs/msg" && metric != "cpu-ns/msg") {
+					if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || (v == 0 && metric != "allocs/msg" && metric != "B/msg" && metric != "cpu-ns/msg") {
 						t.Errorf("%s: %s = %v", what, metric, v)
 					}
 				}

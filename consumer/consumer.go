@@ -82,6 +82,9 @@ type Consumer struct {
 
 	chunks []chunk
 	head   int
+	slab   []client.Message // Messages not yet handed out (newMessageLocked)
+
+	records recordPool // franz-go decodes fetched records into it
 
 	ctrl     []client.Event
 	ctrlHead int
@@ -124,7 +127,7 @@ func New(conf *client.ConfigMap) (*Consumer, error) {
 		stop:          make(chan struct{}),
 		abandon:       make(chan struct{}),
 	}
-	h, err := client.NewInstance(client.KindConsumer, cfg, c.resetOpts()...)
+	h, err := client.NewInstance(client.KindConsumer, cfg, c.sharedOpts()...)
 	if err != nil {
 		return nil, err
 	}
@@ -162,9 +165,10 @@ func resetOffset(policy string) kgo.Offset {
 	}
 }
 
-// resetOpts are the offset options both franz-go clients share.
-func (c *Consumer) resetOpts() []kgo.Opt {
-	return []kgo.Opt{kgo.ConsumeResetOffset(c.reset), kgo.ConsumeStartOffset(c.reset)}
+// sharedOpts are the options both franz-go clients share: where to start
+// and reset, and the pool fetched records are decoded into.
+func (c *Consumer) sharedOpts() []kgo.Opt {
+	return []kgo.Opt{kgo.ConsumeResetOffset(c.reset), kgo.ConsumeStartOffset(c.reset), kgo.WithPools(&c.records)}
 }
 
 // String returns the instance name, such as "rdkafka#consumer-1".

@@ -24,10 +24,10 @@ func FuzzFillHeaders(f *testing.F) {
 		r1 := &kgo.Record{Headers: fuzzHeaders(spec1), LeaderEpoch: -1}
 		r2 := &kgo.Record{Headers: fuzzHeaders(spec2), LeaderEpoch: 3}
 		ch := &chunk{ps: &partState{topic: &topic, partition: 1}, recs: []*kgo.Record{r1, r2}}
-		ch.alloc()
-		m1, m2 := &ch.msgs[0], &ch.msgs[1]
-		ch.fill(m1, r1)
-		ch.fill(m2, r2)
+		var ms [2]client.Message
+		m1, m2 := &ms[0], &ms[1]
+		ch.fill(m1, 0)
+		ch.fill(m2, 1)
 		for i, c := range []struct {
 			m *client.Message
 			r *kgo.Record

@@ -295,11 +295,9 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 		if ch.ps.paused {
 			continue
 		}
-		if ch.msgs == nil {
-			ch.alloc()
-		}
-		rec := ch.recs[ch.i]
-		m := &ch.msgs[ch.i]
+		idx := ch.i
+		rec := ch.recs[idx]
+		m := c.newMessageLocked()
 		ch.i++
 		ps := ch.ps
 		ps.position = rec.Offset + 1
@@ -309,7 +307,10 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 			ps.storedEpoch = rec.LeaderEpoch
 			ps.storedMeta = nil
 		}
-		ch.fill(m, rec)
+		ch.fill(m, idx)
+		// m holds all it needs of the record: give it back to the pool
+		// (ch.recs[idx] is never read again).
+		rec.Recycle()
 		if c.eofEnabled && ch.i == len(ch.recs) && ps.position >= ch.end && ps.eofAt != ch.end {
 			ps.eofAt = ch.end
 			c.pushLocked(c.eofEvent(ps, ch.end))
@@ -320,19 +321,33 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 	return nil
 }
 
-// alloc makes the chunk's Messages and their headers in two allocations
-// instead of one or two per message, the way franz-go allocates a batch's
-// records together. A Message the application keeps keeps its chunk's
-// slab alive, as a kept kgo.Record keeps its batch's.
-func (ch *chunk) alloc() {
-	ch.msgs = make([]client.Message, len(ch.recs))
+// msgSlabSize is how many Messages are allocated together: one allocation
+// per msgSlabSize messages instead of one each, as franz-go allocates a
+// batch's records together. The slab is small so that it is zeroed just
+// before Poll fills it, while it is still in cache (a slab per fetched
+// partition, thousands of messages, was cold again by the time its
+// messages were filled), and so that a Message the application keeps pins
+// little else.
+const msgSlabSize = 64
+
+// newMessageLocked returns a zeroed Message from the current slab.
+func (c *Consumer) newMessageLocked() *client.Message {
+	if len(c.slab) == 0 {
+		c.slab = make([]client.Message, msgSlabSize)
+	}
+	m := &c.slab[0]
+	c.slab = c.slab[1:]
+	return m
+}
+
+// allocHeaders makes one slab for the headers of the chunk's records from
+// recs[from] on, when the first of them with headers is filled.
+func (ch *chunk) allocHeaders(from int) {
 	n := 0
-	for _, r := range ch.recs {
+	for _, r := range ch.recs[from:] {
 		n += len(r.Headers)
 	}
-	if n > 0 {
-		ch.hdrs = make([]client.Header, n)
-	}
+	ch.hdrs = make([]client.Header, n)
 }
 
 // eofEvent is the PartitionEOF for ps ending at end. Its Error is
@@ -343,9 +358,10 @@ func (c *Consumer) eofEvent(ps *partState, end int64) client.PartitionEOF {
 		Error: client.NewError(client.ErrPartitionEOF, "", false)}
 }
 
-// fill converts a fetched record into m. Key, Value and header values
+// fill converts the chunk's record idx into m. Key, Value and header values
 // alias franz-go's buffers, which are never reused.
-func (ch *chunk) fill(m *client.Message, r *kgo.Record) {
+func (ch *chunk) fill(m *client.Message, idx int) {
+	r := ch.recs[idx]
 	ps := ch.ps
 	m.Value = r.Value
 	m.Key = r.Key
@@ -367,6 +383,9 @@ func (ch *chunk) fill(m *client.Message, r *kgo.Record) {
 		m.TimestampType = client.TimestampNotAvailable
 	}
 	if n := len(r.Headers); n > 0 {
+		if len(ch.hdrs) < n {
+			ch.allocHeaders(idx)
+		}
 		// The capacity is capped so that an append by the application
 		// reallocates instead of overwriting the next message's headers.
 		hs := ch.hdrs[:n:n]

@@ -52,7 +52,7 @@ func (c *Consumer) groupOpts(topics []string) []kgo.Opt {
 		kgo.OnPartitionsLost(func(_ context.Context, cl *kgo.Client, m map[string][]int32) { c.onRevoked(cl, m, true) }),
 		kgo.AdjustFetchOffsetsFn(c.adjustOffsets),
 	}
-	opts = append(opts, c.resetOpts()...)
+	opts = append(opts, c.sharedOpts()...)
 	regex := false
 	for _, t := range topics {
 		if strings.HasPrefix(t, "^") {

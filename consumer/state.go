@@ -82,8 +82,7 @@ func (ps *partState) tp(offset int64) client.TopicPartition {
 type chunk struct {
 	ps   *partState
 	recs []*kgo.Record
-	msgs []client.Message // made on first use: one allocation per chunk
-	hdrs []client.Header  // headers not yet handed out, from the same slab
+	hdrs []client.Header // headers not yet handed out, one slab per chunk (allocHeaders)
 	i    int
 	end  int64 // where the partition ended when fetched, for PartitionEOF
 }

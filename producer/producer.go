@@ -25,14 +25,21 @@ type Producer struct {
 	h   *client.Instance
 	cfg *client.Config
 
-	events      chan client.Event
-	produceChan chan *client.Message
-	reports     *reportQueue
-	producerWG  sync.WaitGroup // the ProduceChannel goroutine
+	events  chan client.Event
+	reports *reportQueue
+
+	// The deprecated ProduceChannel is made on first use: a buffer of
+	// go.produce.channel.size pointers (8 MB by default) that the GC would
+	// otherwise scan in every cycle of every producer.
+	produceMu     sync.Mutex
+	produceChan   atomic.Pointer[chan *client.Message]
+	produceClosed bool           // guarded by produceMu
+	producerWG    sync.WaitGroup // the ProduceChannel goroutine
 
 	parts     *partitions
 	promiseFn func(*kgo.Record, error) // p.promise, bound once: a method value allocates
-	txn       *transactions            // nil without transactional.id
+	envs      envelopes
+	txn       *transactions // nil without transactional.id
 	deadlines deadlines
 
 	// inFlight counts accepted messages whose delivery report has not yet
@@ -61,7 +68,6 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 	p := &Producer{
 		cfg:         cfg,
 		events:      make(chan client.Event, cfg.GoEventsChannelSize),
-		produceChan: make(chan *client.Message, cfg.GoProduceChannelSize),
 		parts:       newPartitions(part),
 		maxMessages: int64(cfg.QueueMaxMessages),
 		maxBytes:    cfg.QueueMaxBytes,
@@ -91,24 +97,7 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 	// requests) go to Events() with the delivery reports, as in the
 	// reference.
 	h.SetEventSink(func(ev client.Event) { p.reports.push(report{ch: p.events, ev: ev}) })
-	p.producerWG.Add(1)
-	go p.drainProduceChannel()
 	return p, nil
-}
-
-// envelope carries one message through franz-go: the record itself, and (as
-// the record's Context, which franz-go leaves alone when set) what its
-// delivery report needs. The report itself is allocated only when the record
-// is done: embedding it here saved an allocation but made every in-flight
-// envelope 75% larger, which cost more (GC, cache) than it saved (bench/).
-type envelope struct {
-	context.Context
-	rec     kgo.Record
-	topic   *string // the caller's pointer, reused in the report
-	opaque  any
-	headers []client.Header
-	dc      chan client.Event
-	size    int64
 }
 
 // Produce enqueues msg for asynchronous delivery. Its delivery report goes to
@@ -160,34 +149,31 @@ func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 	// One clock read serves the message timeout and the record timestamp
 	// (franz-go would read the clock again for a zero timestamp).
 	now := time.Now()
-	env := &envelope{
-		Context: p.deadlines.getAt(now),
-		topic:   topic,
-		opaque:  msg.Opaque,
-		dc:      dc,
-		size:    int64(size),
-	}
-	if p.drFields.Headers {
-		env.headers = msg.Headers
-	}
-	env.rec = kgo.Record{
-		Topic:     *topic,
-		Partition: partition,
-		Key:       msg.Key,
-		Value:     msg.Value,
-		Timestamp: msg.Timestamp,
-		Context:   env,
-	}
-	if env.rec.Timestamp.IsZero() {
-		env.rec.Timestamp = now
+	env := p.envs.next()
+	env.dl = p.deadlines.getAt(now)
+	env.topic = topic
+	env.opaque = msg.Opaque
+	env.dc = dc
+	// Field by field into the zeroed envelope: assigning a whole Record
+	// literal copies all 160 bytes through the write barrier.
+	rec := &env.rec
+	rec.Topic = *topic
+	rec.Partition = partition
+	rec.Key = msg.Key
+	rec.Value = msg.Value
+	rec.Context = env
+	if msg.Timestamp.IsZero() {
+		rec.Timestamp = now
+	} else {
+		rec.Timestamp = msg.Timestamp
 	}
 	if len(msg.Headers) > 0 {
-		env.rec.Headers = make([]kgo.RecordHeader, len(msg.Headers))
+		rec.Headers = make([]kgo.RecordHeader, len(msg.Headers))
 		for i, h := range msg.Headers {
-			env.rec.Headers[i] = kgo.RecordHeader{Key: h.Key, Value: h.Value}
+			rec.Headers[i] = kgo.RecordHeader{Key: h.Key, Value: h.Value}
 		}
 	}
-	p.h.Client.TryProduce(context.Background(), &env.rec, p.promiseFn)
+	p.h.Client.TryProduce(context.Background(), rec, p.promiseFn)
 	return nil
 }
 
@@ -197,9 +183,24 @@ func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 func wireSize(msg *client.Message) int {
 	n := 36 + len(msg.Key) + len(msg.Value)
 	for _, h := range msg.Headers {
-		n += varintLen(len(h.Key)) + len(h.Key) + varintLen(len(h.Value)) + len(h.Value)
+		n += headerSize(h.Key, h.Value)
 	}
 	return n
+}
+
+// recordSize is wireSize of the message rec was made from: the same figure,
+// recomputed at delivery instead of being kept in every envelope.
+func recordSize(rec *kgo.Record) int64 {
+	n := 36 + len(rec.Key) + len(rec.Value)
+	for _, h := range rec.Headers {
+		n += headerSize(h.Key, h.Value)
+	}
+	return int64(n)
+}
+
+// headerSize is a header's share of wireSize.
+func headerSize(key string, value []byte) int {
+	return varintLen(len(key)) + len(key) + varintLen(len(value)) + len(value)
 }
 
 // varintLen is the length of n as a zig-zag varint, as record headers encode it.
@@ -221,14 +222,20 @@ func (p *Producer) promise(r *kgo.Record, err error) {
 		p.txn.recordFailed(err)
 	}
 	ch := env.dc
-	if ch == nil {
-		if !p.cfg.GoDeliveryReports {
-			p.release(env.size)
-			return
-		}
+	size := recordSize(r)
+	var ev client.Event
+	if ch == nil && p.cfg.GoDeliveryReports {
 		ch = p.events
 	}
-	p.reports.push(report{ch: ch, ev: p.deliveryReport(env, err), counted: true, size: env.size})
+	if ch != nil {
+		ev = p.deliveryReport(env, err)
+	}
+	env.release()
+	if ch == nil {
+		p.release(size)
+		return
+	}
+	p.reports.push(report{ch: ch, ev: ev, counted: true, size: size})
 }
 
 // deliveryReport completes the envelope's delivery report, copying only the
@@ -238,7 +245,12 @@ func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
 	m := &client.Message{
 		TopicPartition: client.TopicPartition{Topic: env.topic, Partition: r.Partition, Offset: client.OffsetInvalid},
 		Opaque:         env.opaque,
-		Headers:        env.headers,
+	}
+	if p.drFields.Headers && len(r.Headers) > 0 {
+		m.Headers = make([]client.Header, len(r.Headers))
+		for i, h := range r.Headers {
+			m.Headers[i] = client.Header{Key: h.Key, Value: h.Value}
+		}
 	}
 	if err != nil {
 		m.TopicPartition.Error = p.deliveryError(env, err)
@@ -301,13 +313,32 @@ func (p *Producer) Logs() chan client.LogEvent { return p.h.Logs() }
 // ProduceChannel returns the channel-based produce interface.
 //
 // Deprecated: use Produce, as confluent-kafka-go advises.
-func (p *Producer) ProduceChannel() chan *client.Message { return p.produceChan }
+func (p *Producer) ProduceChannel() chan *client.Message {
+	if ch := p.produceChan.Load(); ch != nil {
+		return *ch
+	}
+	p.produceMu.Lock()
+	defer p.produceMu.Unlock()
+	if ch := p.produceChan.Load(); ch != nil {
+		return *ch
+	}
+	ch := make(chan *client.Message, p.cfg.GoProduceChannelSize)
+	p.produceChan.Store(&ch)
+	if p.produceClosed {
+		// As if made at NewProducer and closed by Close.
+		close(ch)
+		return ch
+	}
+	p.producerWG.Add(1)
+	go p.drainProduceChannel(ch)
+	return ch
+}
 
 // drainProduceChannel produces what the application writes to
 // ProduceChannel; an enqueue error becomes a failed delivery report.
-func (p *Producer) drainProduceChannel() {
+func (p *Producer) drainProduceChannel(ch chan *client.Message) {
 	defer p.producerWG.Done()
-	for msg := range p.produceChan {
+	for msg := range ch {
 		if err := p.produce(msg, nil); err != nil && msg != nil {
 			failed := *msg
 			failed.TopicPartition.Error = err
@@ -320,7 +351,11 @@ func (p *Producer) drainProduceChannel() {
 // delivery reports have not reached a channel, events not yet read from
 // Events(), and messages still in ProduceChannel.
 func (p *Producer) Len() int {
-	return int(p.inFlight.Load()) + len(p.events) + len(p.produceChan)
+	n := int(p.inFlight.Load()) + len(p.events)
+	if ch := p.produceChan.Load(); ch != nil {
+		n += len(*ch)
+	}
+	return n
 }
 
 // Flush sends everything buffered at once, ignoring linger.ms, and waits
@@ -361,7 +396,12 @@ func (p *Producer) Close() {
 	if !p.h.MarkClosed() {
 		return
 	}
-	close(p.produceChan)
+	p.produceMu.Lock()
+	p.produceClosed = true
+	if ch := p.produceChan.Load(); ch != nil {
+		close(*ch)
+	}
+	p.produceMu.Unlock()
 	p.producerWG.Wait()
 	p.reports.close()
 	p.h.Close()

@@ -22,10 +22,11 @@ type deadlines struct {
 	cur     atomic.Pointer[deadline]
 }
 
-// getAt returns the deadline context for a message enqueued at now.
-func (d *deadlines) getAt(now time.Time) context.Context {
+// getAt returns the deadline of a message enqueued at now, or nil when
+// message.timeout.ms is 0 (no timeout).
+func (d *deadlines) getAt(now time.Time) *deadline {
 	if d.timeout <= 0 {
-		return context.Background()
+		return nil
 	}
 	if dl := d.cur.Load(); dl != nil && now.Sub(dl.start) < bucketWidth {
 		return dl
@@ -43,16 +44,15 @@ func (d *deadlines) getAt(now time.Time) context.Context {
 	return dl
 }
 
-// deadline is a context that is done message.timeout.ms after start.
+// deadline is one window's message timeout: done is closed
+// message.timeout.ms after start. Each message's envelope is its context and
+// reports the window's state.
 type deadline struct {
 	start time.Time
 	done  chan struct{}
 }
 
-func (dl *deadline) Deadline() (time.Time, bool) { return time.Time{}, false }
-func (dl *deadline) Done() <-chan struct{}       { return dl.done }
-func (dl *deadline) Value(any) any               { return nil }
-
+// Err is the context error of the envelopes of this window.
 func (dl *deadline) Err() error {
 	select {
 	case <-dl.done:

@@ -1,0 +1,41 @@
+package consumer_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/purekafka/purekafka/internal/kafkatest"
+	"github.com/purekafka/purekafka/kafka"
+)
+
+// TestKeptMessagesOutliveRecycledRecords keeps every Message Poll returns
+// while later fetches decode into the record slices that earlier ones were
+// recycled to, and checks that none of the kept messages changed: a Message
+// must not share memory with the franz-go record it was made from.
+func TestKeptMessagesOutliveRecycledRecords(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		const rounds, perRound = 12, 200
+		topic := c.CreateTopic(t, 1)
+		// One producer per round: separate record batches of one size,
+		// which reuse each other's pooled slices.
+		for r := 0; r < rounds; r++ {
+			produce(t, c, topic, 1, r*perRound, perRound)
+		}
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"max.partition.fetch.bytes": 1024})
+		require.NoError(t, cons.Assign([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: kafka.OffsetBeginning}}))
+		var kept []*kafka.Message
+		pollUntil(t, cons, 60*time.Second, func(ev kafka.Event) bool {
+			if m, ok := ev.(*kafka.Message); ok {
+				kept = append(kept, m)
+			}
+			return len(kept) == rounds*perRound
+		})
+		for i, m := range kept {
+			require.Equal(t, i, checkMessage(t, m), "message %d", i)
+			require.EqualValues(t, i, m.TopicPartition.Offset)
+			require.Equal(t, topic, *m.TopicPartition.Topic)
+		}
+	})
+}
