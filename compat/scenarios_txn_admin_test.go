@@ -11,12 +11,7 @@ func init() {
 	register(
 		scenario{name: "txn/commit", run: txnCommit},
 		scenario{name: "txn/abort", run: txnAbort},
-		scenario{name: "txn/eof-after-markers", run: txnEOFAfterMarkers,
-			skip: "purekafka bug (consumer/): no PartitionEOF at the end of a transactional partition: the commit/abort " +
-				"markers are control records franz-go does not hand out, so the position (last message + 1) stays " +
-				"below the end (the last marker + 1) and the EOF checks in consumer/poll.go, which compare the " +
-				"position with the high watermark or last stable offset, never pass; librdkafka moves past the " +
-				"markers and raises EOF at the end offset"},
+		scenario{name: "txn/eof-after-markers", run: txnEOFAfterMarkers},
 		scenario{name: "txn/state-errors", run: txnStateErrors},
 		scenario{name: "txn/send-offsets", run: txnSendOffsets},
 		scenario{name: "admin/create-topics", run: adminCreateTopics},

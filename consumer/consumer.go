@@ -168,7 +168,9 @@ func resetOffset(policy string) kgo.Offset {
 // sharedOpts are the options both franz-go clients share: where to start
 // and reset, and the pool fetched records are decoded into.
 func (c *Consumer) sharedOpts() []kgo.Opt {
-	return []kgo.Opt{kgo.ConsumeResetOffset(c.reset), kgo.ConsumeStartOffset(c.reset), kgo.WithPools(&c.records)}
+	// Transaction markers are kept so that Poll sees the fetch reach the
+	// end of a partition a transaction ended; Poll drops them.
+	return []kgo.Opt{kgo.ConsumeResetOffset(c.reset), kgo.ConsumeStartOffset(c.reset), kgo.WithPools(&c.records), kgo.KeepControlRecords()}
 }
 
 // String returns the instance name, such as "rdkafka#consumer-1".

@@ -1,6 +1,7 @@
 package consumer_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -106,7 +107,16 @@ func TestPartitionEOFAtStart(t *testing.T) {
 				var eofs []kafka.Offset
 				msgs := 0
 				seeked := tc.seek == 0
+				var seen []string
+				defer func() {
+					if t.Failed() {
+						t.Logf("events seen: %v", seen)
+					}
+				}()
 				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					if ev != nil {
+						seen = append(seen, ev.String())
+					}
 					switch e := ev.(type) {
 					case *kafka.Message:
 						msgs++
@@ -132,6 +142,71 @@ func TestPartitionEOFAtStart(t *testing.T) {
 				}
 				assert.Equal(t, tc.wantMsgs, msgs)
 				assert.Equal(t, tc.wantEOF, eofs)
+			})
+		}
+	})
+}
+
+// TestPartitionEOFAfterTransactionMarkers: when transaction markers end a
+// partition, the fetch reaches the end past the last message, and
+// PartitionEOF reports the end offset there (librdkafka). The markers are
+// never messages, and Position stays after the last message.
+func TestPartitionEOFAfterTransactionMarkers(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		p, err := kafka.NewProducer(&kafka.ConfigMap{"bootstrap.servers": c.Bootstrap, "transactional.id": kafkatest.UniqueName(t, "tx")})
+		require.NoError(t, err)
+		defer p.Close()
+		ctx := context.Background()
+		require.NoError(t, p.InitTransactions(ctx))
+		reports := make(chan kafka.Event, 10)
+		txn := func(values []string, commit bool) {
+			require.NoError(t, p.BeginTransaction())
+			for _, v := range values {
+				require.NoError(t, p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 0}, Value: []byte(v)}, reports))
+			}
+			if commit {
+				require.NoError(t, p.CommitTransaction(ctx))
+			} else {
+				// written first: an abort purges what is not yet sent
+				require.Zero(t, p.Flush(30_000))
+				require.NoError(t, p.AbortTransaction(ctx))
+			}
+		}
+		// offsets: 0 a, 1 b, 2 commit marker, 3 c (aborted), 4 abort marker
+		txn([]string{"a", "b"}, true)
+		txn([]string{"c"}, false)
+
+		for _, tc := range []struct {
+			isolation string
+			want      []string
+			position  kafka.Offset
+		}{
+			{"read_committed", []string{"a", "b"}, 2},
+			{"read_uncommitted", []string{"a", "b", "c"}, 4},
+		} {
+			t.Run(tc.isolation, func(t *testing.T) {
+				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"enable.partition.eof": true, "isolation.level": tc.isolation})
+				require.NoError(t, cons.Assign([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: kafka.OffsetBeginning}}))
+				var got []string
+				var eof kafka.Offset = -1
+				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					switch e := ev.(type) {
+					case *kafka.Message:
+						require.Less(t, eof, kafka.Offset(0), "message after the end: %v", e)
+						got = append(got, string(e.Value))
+					case kafka.PartitionEOF:
+						eof = e.Offset
+					case kafka.Error:
+						t.Fatalf("unexpected error: %v", e)
+					}
+					return eof >= 0
+				})
+				assert.Equal(t, tc.want, got)
+				assert.Equal(t, kafka.Offset(5), eof, "the end is after the last marker")
+				pos, err := cons.Position([]kafka.TopicPartition{{Topic: &topic, Partition: 0}})
+				require.NoError(t, err)
+				assert.Equal(t, tc.position, pos[0].Offset, "the position follows the last message, not the markers")
 			})
 		}
 	})

@@ -252,7 +252,7 @@ func (c *Consumer) ingestLocked(fetches kgo.Fetches, epoch0 uint64) {
 					}
 					continue
 				}
-				c.chunks = append(c.chunks, chunk{ps: ps, recs: fp.Records, end: end})
+				c.chunks = append(c.chunks, chunk{ps: ps, recs: fp.Records, end: end, last: fp.Records[len(fp.Records)-1].Offset})
 			}
 		}
 	}
@@ -297,9 +297,17 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 		}
 		idx := ch.i
 		rec := ch.recs[idx]
-		m := c.newMessageLocked()
 		ch.i++
 		ps := ch.ps
+		if rec.Attrs.IsControl() {
+			// A transaction marker: never a message (librdkafka drops
+			// them too), but it may be what reaches the end.
+			rec.Recycle()
+			c.chunkEndLocked(ch)
+			i-- // the same chunk again: more records, or its cleanup
+			continue
+		}
+		m := c.newMessageLocked()
 		ps.position = rec.Offset + 1
 		ps.posEpoch = rec.LeaderEpoch
 		if c.autoStore {
@@ -311,14 +319,22 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 		// m holds all it needs of the record: give it back to the pool
 		// (ch.recs[idx] is never read again).
 		rec.Recycle()
-		if c.eofEnabled && ch.i == len(ch.recs) && ps.position >= ch.end && ps.eofAt != ch.end {
-			ps.eofAt = ch.end
-			c.pushLocked(c.eofEvent(ps, ch.end))
-		}
+		c.chunkEndLocked(ch)
 		return m
 	}
 	c.chunks, c.head = c.chunks[:0], 0
 	return nil
+}
+
+// chunkEndLocked reports PartitionEOF once the last record of ch, message
+// or transaction marker, has been handed out and reached the partition's
+// end as it was when fetched.
+func (c *Consumer) chunkEndLocked(ch *chunk) {
+	ps := ch.ps
+	if c.eofEnabled && ch.i == len(ch.recs) && ch.last+1 >= ch.end && ps.eofAt != ch.end {
+		ps.eofAt = ch.end
+		c.pushLocked(c.eofEvent(ps, ch.end))
+	}
 }
 
 // msgSlabSize is how many Messages are allocated together: one allocation

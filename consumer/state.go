@@ -85,6 +85,11 @@ type chunk struct {
 	hdrs []client.Header // headers not yet handed out, one slab per chunk (allocHeaders)
 	i    int
 	end  int64 // where the partition ended when fetched, for PartitionEOF
+	// last is the offset of the chunk's last record. It is a control
+	// record (a transaction marker) when a transaction ends the
+	// partition: then the application's position stays below end, but
+	// the fetch has reached it, which is when librdkafka reports the end.
+	last int64
 }
 
 // watermarks are remembered per partition beyond its assignment, as
