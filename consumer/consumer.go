@@ -84,8 +84,6 @@ type Consumer struct {
 	head   int
 	slab   []client.Message // Messages not yet handed out (newMessageLocked)
 
-	records recordPool // franz-go decodes fetched records into it
-
 	ctrl     []client.Event
 	ctrlHead int
 
@@ -165,12 +163,12 @@ func resetOffset(policy string) kgo.Offset {
 	}
 }
 
-// sharedOpts are the options both franz-go clients share: where to start
-// and reset, and the pool fetched records are decoded into.
+// sharedOpts are the options both franz-go clients share.
 func (c *Consumer) sharedOpts() []kgo.Opt {
-	// Transaction markers are kept so that Poll sees the fetch reach the
-	// end of a partition a transaction ended; Poll drops them.
-	return []kgo.Opt{kgo.ConsumeResetOffset(c.reset), kgo.ConsumeStartOffset(c.reset), kgo.WithPools(&c.records), kgo.KeepControlRecords()}
+	// Where to start and reset; and transaction markers are kept so that
+	// Poll sees the fetch reach the end of a partition a transaction
+	// ended (Poll drops them).
+	return []kgo.Opt{kgo.ConsumeResetOffset(c.reset), kgo.ConsumeStartOffset(c.reset), kgo.KeepControlRecords()}
 }
 
 // String returns the instance name, such as "rdkafka#consumer-1".

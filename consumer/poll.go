@@ -302,7 +302,6 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 		if rec.Attrs.IsControl() {
 			// A transaction marker: never a message (librdkafka drops
 			// them too), but it may be what reaches the end.
-			rec.Recycle()
 			c.chunkEndLocked(ch)
 			i-- // the same chunk again: more records, or its cleanup
 			continue
@@ -316,9 +315,6 @@ func (c *Consumer) nextMessageLocked() *client.Message {
 			ps.storedMeta = nil
 		}
 		ch.fill(m, idx)
-		// m holds all it needs of the record: give it back to the pool
-		// (ch.recs[idx] is never read again).
-		rec.Recycle()
 		c.chunkEndLocked(ch)
 		return m
 	}

@@ -10,16 +10,14 @@ import (
 	"github.com/purekafka/purekafka/kafka"
 )
 
-// TestKeptMessagesOutliveRecycledRecords keeps every Message Poll returns
-// while later fetches decode into the record slices that earlier ones were
-// recycled to, and checks that none of the kept messages changed: a Message
-// must not share memory with the franz-go record it was made from.
-func TestKeptMessagesOutliveRecycledRecords(t *testing.T) {
+// TestKeptMessagesStayIntact keeps every Message Poll returns while later
+// fetches fill the following Messages of the same slab, and checks that
+// none of the kept messages changed.
+func TestKeptMessagesStayIntact(t *testing.T) {
 	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
 		const rounds, perRound = 12, 200
 		topic := c.CreateTopic(t, 1)
-		// One producer per round: separate record batches of one size,
-		// which reuse each other's pooled slices.
+		// One producer per round: many separate record batches.
 		for r := 0; r < rounds; r++ {
 			produce(t, c, topic, 1, r*perRound, perRound)
 		}
