@@ -541,13 +541,31 @@ func (c *Consumer) setPaused(partitions []client.TopicPartition, paused bool) er
 		cl.PauseFetchPartitions(groupByTopic(keys))
 		return nil
 	}
-	cl.ResumeFetchPartitions(groupByTopic(keys))
-	// Buffered messages of the resumed partitions are ready now: wake a
-	// Poll waiting in a fetch.
-	if c.fetchCancel != nil {
-		c.fetchCancel()
+	// Fetching resumes where the application is: franz-go may have
+	// dropped records it fetched for a partition while it was paused (a
+	// seek of a paused partition restarts its fetch session), so the
+	// partition's buffered messages are dropped too and refetched from
+	// the position. Without a position, franz-go's own cursor is right.
+	c.quiesceLocked()
+	set := make(map[string]map[int32]kgo.EpochOffset)
+	for _, key := range keys {
+		ps := c.assigned[key]
+		if ps == nil || ps.position == unset {
+			continue // unassigned while quiescing, or no position yet
+		}
+		c.purgeChunksLocked(ps)
+		c.epoch++
+		ps.changedAt = c.epoch
+		if set[key.topic] == nil {
+			set[key.topic] = make(map[int32]kgo.EpochOffset)
+		}
+		set[key.topic][key.partition] = kgo.EpochOffset{Epoch: ps.posEpoch, Offset: ps.position}
 	}
-	c.notifyLocked()
+	if len(set) > 0 {
+		cl.SetOffsets(set)
+	}
+	cl.ResumeFetchPartitions(groupByTopic(keys))
+	c.unquiesceLocked()
 	return nil
 }
 
