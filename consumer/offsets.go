@@ -439,17 +439,11 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 			out[i].Error = client.NewError(client.ErrState, "", false)
 			continue
 		}
-		c.purgeChunksLocked(ps)
-		c.epoch++
-		ps.changedAt = c.epoch
+		c.refetchLocked(ps, kgo.EpochOffset{Epoch: -1, Offset: targets[i]}, set)
 		ps.position = targets[i]
 		ps.posEpoch = -1
 		ps.eofAt = -1
 		probes = append(probes, newProbeLocked(ps, targets[i]))
-		if set[*tp.Topic] == nil {
-			set[*tp.Topic] = make(map[int32]kgo.EpochOffset)
-		}
-		set[*tp.Topic][tp.Partition] = kgo.EpochOffset{Epoch: -1, Offset: targets[i]}
 	}
 	if cl := c.fetchClientLocked(); cl != nil && len(set) > 0 {
 		cl.SetOffsets(set)
@@ -553,13 +547,7 @@ func (c *Consumer) setPaused(partitions []client.TopicPartition, paused bool) er
 		if ps == nil || ps.position == unset {
 			continue // unassigned while quiescing, or no position yet
 		}
-		c.purgeChunksLocked(ps)
-		c.epoch++
-		ps.changedAt = c.epoch
-		if set[key.topic] == nil {
-			set[key.topic] = make(map[int32]kgo.EpochOffset)
-		}
-		set[key.topic][key.partition] = kgo.EpochOffset{Epoch: ps.posEpoch, Offset: ps.position}
+		c.refetchLocked(ps, kgo.EpochOffset{Epoch: ps.posEpoch, Offset: ps.position}, set)
 	}
 	if len(set) > 0 {
 		cl.SetOffsets(set)
@@ -588,4 +576,17 @@ func (c *Consumer) autoCommitLoop() {
 		res, err := c.commitList(offsets)
 		c.push(client.OffsetsCommitted{Error: err, Offsets: res})
 	}
+}
+
+// refetchLocked makes ps fetch again from at: its buffered messages are
+// dropped, fetches begun before now become stale, and at is added to set
+// for franz-go's SetOffsets.
+func (c *Consumer) refetchLocked(ps *partState, at kgo.EpochOffset, set map[string]map[int32]kgo.EpochOffset) {
+	c.purgeChunksLocked(ps)
+	c.epoch++
+	ps.changedAt = c.epoch
+	if set[*ps.topic] == nil {
+		set[*ps.topic] = make(map[int32]kgo.EpochOffset)
+	}
+	set[*ps.topic][ps.partition] = at
 }
