@@ -39,6 +39,7 @@ type Producer struct {
 	parts     *partitions
 	promiseFn func(*kgo.Record, error) // p.promise, bound once: a method value allocates
 	envs      envelopes
+	payloads  payloads
 	txn       *transactions // nil without transactional.id
 	deadlines deadlines
 
@@ -104,7 +105,9 @@ func New(conf *client.ConfigMap) (*Producer, error) {
 // deliveryChan if that is non-nil, otherwise to Events() (unless
 // go.delivery.reports is false). Errors that librdkafka raises at enqueue
 // time are returned here: ErrQueueFull, ErrMsgSizeTooLarge,
-// ErrUnknownPartition, ErrInvalidArg, and ErrState after Close.
+// ErrUnknownPartition, ErrInvalidArg, and ErrState after Close. The key,
+// value and header values are copied, so msg and its buffers may be reused
+// as soon as Produce returns.
 func (p *Producer) Produce(msg *client.Message, deliveryChan chan client.Event) error {
 	if p.h.IsClosed() {
 		return client.NewClosedClientError()
@@ -159,8 +162,13 @@ func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 	rec := &env.rec
 	rec.Topic = *topic
 	rec.Partition = partition
-	rec.Key = msg.Key
-	rec.Value = msg.Value
+	hdrBytes := 0
+	for _, h := range msg.Headers {
+		hdrBytes += len(h.Value)
+	}
+	buf := p.payloads.alloc(len(msg.Key) + len(msg.Value) + hdrBytes)
+	rec.Key = carve(&buf, msg.Key)
+	rec.Value = carve(&buf, msg.Value)
 	rec.Context = env
 	if msg.Timestamp.IsZero() {
 		rec.Timestamp = now
@@ -170,7 +178,7 @@ func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 	if len(msg.Headers) > 0 {
 		rec.Headers = make([]kgo.RecordHeader, len(msg.Headers))
 		for i, h := range msg.Headers {
-			rec.Headers[i] = kgo.RecordHeader{Key: h.Key, Value: h.Value}
+			rec.Headers[i] = kgo.RecordHeader{Key: h.Key, Value: carve(&buf, h.Value)}
 		}
 	}
 	p.h.Client.TryProduce(context.Background(), rec, p.promiseFn)

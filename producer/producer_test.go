@@ -445,3 +445,68 @@ func TestNewProducerRejectsBadConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestProduceCopiesPayload reuses one key, value and header buffer for every
+// message and overwrites them right after Produce returns, which
+// confluent-kafka-go allows (librdkafka copies the message): every record
+// and every delivery report must still hold its own bytes, nil and empty
+// stay distinct, and payloads both below and above the size that gets its
+// own allocation survive.
+func TestProduceCopiesPayload(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		const n = 400
+		topic := c.CreateTopic(t, 3)
+		p := newProducer(t, c, nil)
+		dc := make(chan kafka.Event, n)
+		key, value, hdr := make([]byte, 8), make([]byte, 5000), make([]byte, 4)
+		want := func(i int) (k, v, h []byte) {
+			k = fmt.Appendf(nil, "k%07d", i)
+			size := 10 + i%7 // mostly small values, and every 50th a large one
+			if i%50 == 0 {
+				size = 4000 + i
+			}
+			v = []byte(strings.Repeat(fmt.Sprintf("%c", 'a'+i%26), size))
+			return k, v, fmt.Appendf(nil, "%04d", i)
+		}
+		for i := range n {
+			k, v, h := want(i)
+			msg := &kafka.Message{
+				TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny},
+				Key:            key[:copy(key, k)],
+				Value:          value[:copy(value, v)],
+				Headers:        []kafka.Header{{Key: "h", Value: hdr[:copy(hdr, h)]}, {Key: "empty", Value: []byte{}}, {Key: "nil"}},
+				Opaque:         i,
+			}
+			require.NoError(t, p.Produce(msg, dc))
+			for _, b := range [][]byte{key, value, hdr} {
+				for j := range b {
+					b[j] = '#'
+				}
+			}
+		}
+		require.Equal(t, 0, p.Flush(30_000))
+		for range n {
+			m := waitReport(t, dc)
+			require.NoError(t, m.TopicPartition.Error)
+			k, v, _ := want(m.Opaque.(int))
+			require.Equal(t, string(k), string(m.Key))
+			require.Equal(t, string(v), string(m.Value))
+		}
+		recs := consumeAll(t, c, topic, n)
+		require.Len(t, recs, n)
+		for _, r := range recs {
+			var i int
+			_, err := fmt.Sscanf(string(r.Key), "k%07d", &i)
+			require.NoError(t, err, "key %q", r.Key)
+			k, v, h := want(i)
+			require.Equal(t, string(k), string(r.Key))
+			require.Equal(t, string(v), string(r.Value), "value of message %d", i)
+			require.Len(t, r.Headers, 3)
+			assert.Equal(t, string(h), string(r.Headers[0].Value))
+			assert.NotNil(t, r.Headers[1].Value, "an empty header value stays empty, not null")
+			assert.Empty(t, r.Headers[1].Value)
+			assert.Nil(t, r.Headers[2].Value)
+		}
+	})
+}
