@@ -35,6 +35,11 @@ type Producer struct {
 	produceChan   atomic.Pointer[chan *client.Message]
 	produceClosed bool           // guarded by produceMu
 	producerWG    sync.WaitGroup // the ProduceChannel goroutine
+	// produceWaiting is 1 while the ProduceChannel goroutine holds a
+	// message it waits to enqueue. Len counts it (confluent's does not), so
+	// that Flush cannot see 0 in the instant between the last report and
+	// the held message's enqueue and let Close fail it.
+	produceWaiting atomic.Int32
 
 	parts     *partitions
 	promiseFn func(*kgo.Record, error) // p.promise, bound once: a method value allocates
@@ -343,11 +348,16 @@ func (p *Producer) ProduceChannel() chan *client.Message {
 }
 
 // drainProduceChannel produces what the application writes to
-// ProduceChannel; an enqueue error becomes a failed delivery report.
+// ProduceChannel. Like confluent-kafka-go, which produces these with
+// RD_KAFKA_MSG_F_BLOCK, it waits while the queue.buffering.max.* limits are
+// reached instead of failing the message, so the channel applies
+// back-pressure; any other enqueue error (or a full queue at Close) becomes a
+// failed delivery report.
 func (p *Producer) drainProduceChannel(ch chan *client.Message) {
 	defer p.producerWG.Done()
 	for msg := range ch {
-		if err := p.produce(msg, nil); err != nil && msg != nil {
+		err := p.produceBlocking(msg)
+		if err != nil && msg != nil {
 			failed := *msg
 			failed.TopicPartition.Error = err
 			p.reports.push(report{ch: p.events, ev: &failed})
@@ -355,11 +365,29 @@ func (p *Producer) drainProduceChannel(ch chan *client.Message) {
 	}
 }
 
+// produceBlocking retries msg while the queue is full. The wait polls:
+// room is made by delivery reports reaching their channels, which would
+// otherwise have to signal on every report for this deprecated interface.
+func (p *Producer) produceBlocking(msg *client.Message) error {
+	p.produceWaiting.Add(1)
+	defer p.produceWaiting.Add(-1)
+	pause := 100 * time.Microsecond
+	for {
+		err := p.produceBlocking(msg)
+		var kerr client.Error
+		if err == nil || !errors.As(err, &kerr) || kerr.Code() != client.ErrQueueFull || p.h.IsClosed() {
+			return err
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 5*time.Millisecond)
+	}
+}
+
 // Len counts what is not yet done: messages waiting to be delivered or whose
 // delivery reports have not reached a channel, events not yet read from
 // Events(), and messages still in ProduceChannel.
 func (p *Producer) Len() int {
-	n := int(p.inFlight.Load()) + len(p.events)
+	n := int(p.inFlight.Load()) + len(p.events) + int(p.produceWaiting.Load())
 	if ch := p.produceChan.Load(); ch != nil {
 		n += len(*ch)
 	}

@@ -265,6 +265,31 @@ func TestProduceChannel(t *testing.T) {
 	})
 }
 
+// TestProduceChannelBlocksWhenFull: confluent-kafka-go produces
+// ProduceChannel messages with RD_KAFKA_MSG_F_BLOCK, so a full queue makes
+// the channel wait instead of failing messages. With room for 5 messages,
+// 300 written to the channel are all delivered, none with ErrQueueFull, in
+// order per partition.
+func TestProduceChannelBlocksWhenFull(t *testing.T) {
+	t.Parallel()
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		const n = 300
+		topic := c.CreateTopic(t, 1)
+		p := newProducer(t, c, kafka.ConfigMap{"queue.buffering.max.messages": 5, "linger.ms": 1})
+		go func() {
+			for i := range n {
+				p.ProduceChannel() <- &kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: 0}, Value: fmt.Appendf(nil, "%d", i)}
+			}
+		}()
+		for i := range n {
+			m := waitReport(t, p.Events())
+			require.NoError(t, m.TopicPartition.Error, "message %d", i)
+			require.Equal(t, fmt.Sprint(i), string(m.Value))
+		}
+		assert.Equal(t, 0, p.Flush(10_000))
+	})
+}
+
 func TestProduceRejectsSynchronously(t *testing.T) {
 	t.Parallel()
 	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
