@@ -373,7 +373,7 @@ func (p *Producer) produceBlocking(msg *client.Message) error {
 	defer p.produceWaiting.Add(-1)
 	pause := 100 * time.Microsecond
 	for {
-		err := p.produceBlocking(msg)
+		err := p.produce(msg, nil)
 		var kerr client.Error
 		if err == nil || !errors.As(err, &kerr) || kerr.Code() != client.ErrQueueFull || p.h.IsClosed() {
 			return err
