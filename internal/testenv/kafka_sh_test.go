@@ -94,12 +94,32 @@ func TestKafkaScriptBadEnvironment(t *testing.T) {
 		assert.Contains(t, out, "is taken by another process")
 	})
 	t.Run("not up in time", func(t *testing.T) {
-		out, err := runScript(t, []string{"KAFKA_DIR=" + scratchKafkaDir(t, true),
-			"KAFKA_PORT_BASE=" + strconv.Itoa(freePort(t)), "KAFKA_START_TIMEOUT=0"}, "up")
+		// A stand-in for java that passes the version check and the
+		// storage format, then "starts" a broker that only logs a line and
+		// never listens: the script must give up after its timeout and
+		// show that line from the broker's log.
+		java := filepath.Join(t.TempDir(), "java")
+		require.NoError(t, os.WriteFile(java, []byte(`#!/usr/bin/env bash
+case "$*" in
+  *-version*) echo 'openjdk version "17.0.99"' >&2 ;;
+  *kafka.Kafka*) echo "stand-in broker: never listens"; while :; do sleep 0.2; done ;;
+esac
+`), 0o755))
+		out, err := runScript(t, []string{"KAFKA_DIR=" + scratchKafkaDir(t, true), "JAVA=" + java,
+			"KAFKA_PORT_BASE=" + strconv.Itoa(freePort(t)), "KAFKA_START_TIMEOUT=2"}, "up")
 		require.Error(t, err)
 		assert.Contains(t, out, "not listening on 127.0.0.1")
-		assert.Contains(t, out, "after 0s")
+		assert.Contains(t, out, "after 2s")
+		assert.Contains(t, out, "stand-in broker: never listens", "the tail of the broker's log is printed")
 	})
+}
+
+// skipInFastMode skips tests that start a real broker when `make test-fast`
+// (embedded broker only) runs them.
+func skipInFastMode(t *testing.T) {
+	if os.Getenv("PUREKAFKA_FAST") == "1" {
+		t.Skip("starts a real broker; make test-fast runs the embedded broker only")
+	}
 }
 
 // TestKafkaScriptPortHeldByAConnection: a port the broker needs but that an
@@ -109,6 +129,7 @@ func TestKafkaScriptBadEnvironment(t *testing.T) {
 // calling the broker ready, and start it again once the port is free. (Port
 // bases from 32768 lie in Linux's ephemeral range, where this happens.)
 func TestKafkaScriptPortHeldByAConnection(t *testing.T) {
+	skipInFastMode(t)
 	if _, err := exec.LookPath("java"); err != nil {
 		t.Skip("java is needed to start a broker")
 	}
