@@ -11,7 +11,7 @@ CROSS_TARGETS := linux/amd64 linux/arm64 linux/arm linux/386 windows/amd64 windo
 TOOLS   := $(CURDIR)/.tools/bin
 GOLANGCI_VERSION := v2.15.0
 
-.PHONY: help deps demo test test-fast test-main test-restart test-security kafka-sec-down test-compat test-bench check-deps cross cross-test \
+.PHONY: help deps demo test apicheck test-fast test-main test-restart test-security kafka-sec-down test-compat test-bench check-deps cross cross-test \
         static-check kafka-up kafka-down kafka-clean bench lint vet
 
 help:
@@ -21,6 +21,7 @@ help:
 	@echo "make test-fast   race tests against the embedded broker only"
 	@echo "make test-security  the TLS/SASL/OAUTHBEARER tests against a secured broker (ports 28092-28098)"
 	@echo "make test-faults the reliability suite on a 3-node cluster of its own;  make fuzz  the fuzz targets"
+	@echo "make fuzz-compat  the librdkafka-vs-purekafka partitioner fuzz target of compat/"
 	@echo "make cross       CGO_ENABLED=0 builds for $(CROSS_TARGETS)"
 	@echo "make cross-test  every package's tests run under qemu for linux/arm64 and linux/arm (CGO_ENABLED=0),"
 	@echo "                 compiled and vetted for windows, darwin and linux/386"
@@ -40,7 +41,7 @@ vet:
 	@u=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$u" ]; then echo "gofmt needed: $$u"; exit 1; fi
 
-test: vet check-deps kafka-up test-main test-restart test-security cross-test static-check test-compat test-bench
+test: deps vet check-deps apicheck kafka-up test-main test-restart test-security cross-test static-check test-compat test-bench
 
 test-main:
 	$(WITH_KAFKA) $(GO) test -race -count=1 ./...
@@ -101,8 +102,20 @@ fuzz:
 	  $(GO) test -run '^$$' -fuzz "^$${pt#*:}\$$" -fuzztime $(FUZZTIME) $${pt%%:*} 2>&1 | grep -v '^fuzz: elapsed'; \
 	done
 
+# The differential fuzz target of compat/ (a cgo module: its first build
+# compiles confluent-kafka-go and links librdkafka): the fuzzer looks for a
+# key and partition count on which purekafka and librdkafka 2.11.1 disagree.
+.PHONY: fuzz-compat
+fuzz-compat:
+	@echo "fuzz FuzzPartitionersMatchLibrdkafka (compat, $(FUZZTIME))"
+	@set -o pipefail; cd compat && \
+	  $(GO) test -run '^$$' -fuzz '^FuzzPartitionersMatchLibrdkafka$$' -fuzztime $(FUZZTIME) . 2>&1 | grep -v '^fuzz: elapsed'
+
+# Every KAFKA_*/PUREKAFKA_* variable (a broker's address, the secured
+# broker's, the fault tests' switch) is unset, so only kfake is used.
 test-fast:
-	KAFKA_BOOTSTRAP= $(GO) test -race -count=1 ./...
+	env $$(env | sed -n 's/^\(\(KAFKA\|PUREKAFKA\|FAULTS\)_[A-Za-z0-9_]*\)=.*/-u \1/p') PUREKAFKA_FAST=1 \
+	  $(GO) test -race -count=1 ./...
 
 # compat/ is one package, tested in local directory mode (no package
 # argument) so that its output is shown even when it passes: TestMain ends
@@ -113,8 +126,18 @@ test-compat: kafka-up
 test-bench: kafka-up
 	cd bench && $(WITH_KAFKA) $(GO) test -count=1 -run . -bench . -benchtime 1x ./...
 
+# API parity with confluent-kafka-go v2.11.1, measured by the shared apicheck
+# tool (outside this repository: it is skipped, saying so, where it is absent).
+APICHECK_DIR ?= $(CURDIR)/../shared/tools/apicheck
+apicheck:
+	@set -o pipefail; if [ -f $(APICHECK_DIR)/main.go ]; then \
+	  (cd $(APICHECK_DIR) && $(GO) build -o $(TOOLS)/apicheck .) && \
+	  $(TOOLS)/apicheck $(APICHECK_DIR)/testdata/confluent-kafka-go-v2.11.1.api.json $(CURDIR)/kafka | tail -n 3; \
+	else echo "apicheck: $(APICHECK_DIR) not found, API parity not measured"; fi
+
 # The main module must stay cgo-free and must not depend on confluent-kafka-go.
 check-deps:
+	@$(GO) mod tidy -diff >/dev/null || { echo "go.mod/go.sum are not tidy: run go mod tidy"; $(GO) mod tidy -diff; exit 1; }
 	@bad=$$($(GO) list -deps -f '{{if and (not .Standard) .CgoFiles}}{{.ImportPath}}{{end}}' ./...); \
 	  if [ -n "$$bad" ]; then echo "cgo packages in the main module's deps: $$bad"; exit 1; fi
 	@if $(GO) list -deps -test ./... | grep -q confluentinc; then \
