@@ -137,9 +137,6 @@ type Config struct {
 	// SocketTimeout is socket.timeout.ms, librdkafka's default timeout for
 	// network requests and admin operations.
 	SocketTimeout time.Duration
-	// StatisticsInterval is statistics.interval.ms; 0 disables *Stats
-	// events.
-	StatisticsInterval time.Duration
 	// LogLevel is log_level, a syslog severity 0..7.
 	LogLevel int
 	// Debug lists the enabled debug contexts ("all" when all are).

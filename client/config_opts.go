@@ -39,7 +39,6 @@ func (c *Config) resolve() error {
 		c.SASLMechanism = st.str("sasl.mechanisms")
 	}
 	c.SocketTimeout = st.ms("socket.timeout.ms")
-	c.StatisticsInterval = st.ms("statistics.interval.ms")
 	c.LogLevel = st.num("log_level")
 	if d := st.str("debug"); d != "" {
 		if p := globalIndex.lookup("debug"); st.get("debug").bits == p.flagMask(len(p.values)-1) {

@@ -46,7 +46,7 @@ var globalPropertiesCommon = [...]property{
 	{name: "reconnect.backoff.jitter.ms", clients: clientsBoth, typ: typeInt, min: 0, max: 3600000, def: "0", flags: flagDeprecated, treat: treatNoEffect, note: "deprecated and unused by librdkafka too"},
 	{name: "reconnect.backoff.ms", clients: clientsBoth, typ: typeInt, min: 0, max: 3600000, def: "100", treat: treatNoEffect, note: "franz-go uses retry.backoff.ms for reconnects"},
 	{name: "reconnect.backoff.max.ms", clients: clientsBoth, typ: typeInt, min: 0, max: 3600000, def: "10000", treat: treatNoEffect, note: "franz-go uses retry.backoff.max.ms for reconnects"},
-	{name: "statistics.interval.ms", clients: clientsBoth, typ: typeInt, min: 0, max: 86400000, def: "0", treat: treatAdapter, note: "Config.StatisticsInterval: the handle emits *Stats"},
+	{name: "statistics.interval.ms", clients: clientsBoth, typ: typeInt, min: 0, max: 86400000, def: "0", treat: treatNoEffect, note: "statistics are not emitted yet: no *Stats events"},
 	{name: "enabled_events", clients: clientsBoth, typ: typeInt, min: 0, max: 2147483647, def: "0", treat: treatNoEffect, note: "the Go client always selects the events it needs"},
 	{name: "error_cb", clients: clientsBoth, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
 	{name: "throttle_cb", clients: clientsBoth, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
