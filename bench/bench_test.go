@@ -32,6 +32,9 @@ func BenchmarkProduce(b *testing.B) {
 func BenchmarkProduceLatency(b *testing.B) {
 	for _, name := range clientOrder {
 		c := clients[name]
+		if c.throughputOnly {
+			continue
+		}
 		b.Run(fmt.Sprintf("size=%d/client=%s", latencyValueSize, name), func(b *testing.B) {
 			pc := produceConf{bootstrap: theBroker.bootstrap, topic: topicFor(b), valueSize: latencyValueSize, codec: "none", paced: true}
 			m := newMeter(b, b.N, latencyValueSize)
@@ -62,6 +65,9 @@ func benchConsume(b *testing.B, group bool) {
 	for _, size := range consumeSizes {
 		for _, name := range clientOrder {
 			c := clients[name]
+			if c.throughputOnly {
+				continue
+			}
 			b.Run(fmt.Sprintf("size=%d/client=%s", size, name), func(b *testing.B) {
 				if c.consume == nil {
 					b.Skip(errNoConsumer)

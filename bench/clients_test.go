@@ -39,10 +39,13 @@ type client struct {
 	name    string
 	produce func(m *meter, pc produceConf) error
 	consume func(m *meter, cc consumeConf) error // nil: not available
+	// throughputOnly marks a diagnostic variant of a client that runs only
+	// the produce throughput workload (see noreports_test.go).
+	throughputOnly bool
 }
 
 // clientOrder is the order clients appear in output and tables.
-var clientOrder = []string{"purekafka", "confluent", "franz-go", "sarama", "kafka-go"}
+var clientOrder = []string{"purekafka", "purekafka-noreports", "confluent", "franz-go", "sarama", "kafka-go"}
 
 var clients = map[string]*client{}
 
@@ -64,8 +67,8 @@ func clientNamed(name string) *client {
 	return c
 }
 
-// errNoConsumer marks a client whose consumer is not written yet.
-var errNoConsumer = errors.New("TODO(issue 6): purekafka's consumer has not landed (kafka.NewConsumer is missing); no number yet")
+// errNoConsumer marks a client without a consume workload.
+var errNoConsumer = errors.New("this client has no consume workload")
 
 // deliveries tracks the delivery reports of one produce run: it counts
 // them, keeps the first error, and in the latency workload paces sends and

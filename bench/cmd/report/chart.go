@@ -16,10 +16,12 @@ import (
 // clientColors keeps each client's colour the same in every panel.
 var clientColors = map[string]color.Color{
 	"purekafka": color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff},
-	"confluent": color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff},
-	"franz-go":  color.RGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 0xff},
-	"sarama":    color.RGBA{R: 0xff, G: 0x7f, B: 0x0e, A: 0xff},
-	"kafka-go":  color.RGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff},
+	// The diagnostic variant without delivery reports: a lighter red.
+	"purekafka-noreports": color.RGBA{R: 0xf0, G: 0x96, B: 0x96, A: 0xff},
+	"confluent":           color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff},
+	"franz-go":            color.RGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 0xff},
+	"sarama":              color.RGBA{R: 0xff, G: 0x7f, B: 0x0e, A: 0xff},
+	"kafka-go":            color.RGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff},
 }
 
 func colorOf(client string) color.Color {
