@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	ck "github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	"github.com/stretchr/testify/require"
 	"github.com/twmb/franz-go/pkg/kgo"
 
@@ -21,6 +22,14 @@ const (
 	diffKeysShort = 50_000
 	diffMaxKeyLen = 1024
 	diffSeedEnv   = "PUREKAFKA_PARTITIONER_SEED"
+)
+
+// The librdkafka the partitioner tests must run against: the one bundled in
+// confluent-kafka-go v2.11.1, which generated the spec's vectors. Its
+// version int is 0xMMmmrrpp, with pp 0xff for a final release.
+const (
+	wantLibrdkafka    = "2.11.1"
+	wantLibrdkafkaInt = 0x020b01ff
 )
 
 // partitionerDiff compares purekafka's partitioners with librdkafka's for
@@ -38,6 +47,12 @@ type partitionerDiff struct {
 
 func newPartitionerDiff(tb testing.TB) *partitionerDiff {
 	tb.Helper()
+	// A different librdkafka (a go.mod bump, or a dynamic build picking up
+	// a system library) would make every comparison below test the wrong
+	// reference.
+	vi, vs := ck.LibraryVersion()
+	require.Equal(tb, wantLibrdkafka, vs, "linked librdkafka version")
+	require.Equal(tb, wantLibrdkafkaInt, vi, "linked librdkafka version int %#x", vi)
 	c, err := OpenLibrdkafkaPartitioners()
 	require.NoError(tb, err)
 	tb.Cleanup(c.Close)
