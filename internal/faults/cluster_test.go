@@ -35,13 +35,18 @@ const skipHint = "fault tests kill brokers, so they need a three-node cluster of
 	"run `make test-faults`, or `KAFKA_DIR=<dir> internal/testenv/kafka.sh up 3`, " +
 	"`eval \"$(KAFKA_DIR=<dir> internal/testenv/kafka.sh env)\"` and " + faultsEnv + "=1 go test ./internal/faults/"
 
-// skipUnlessFaults skips the test unless the suite was asked for and a
-// three-node cluster with its kafka.sh is configured.
+// skipUnlessFaults skips the test unless the suite was asked for
+// (PUREKAFKA_FAULT_TESTS=1). Asked for but not given a three-node cluster
+// with its kafka.sh, it fails instead: a CI run whose environment went
+// wrong must not pass by skipping every test.
 func skipUnlessFaults(t *testing.T) {
 	t.Helper()
-	if os.Getenv(faultsEnv) != "1" || os.Getenv("KAFKA_NODES") != strconv.Itoa(nodes) ||
-		os.Getenv("KAFKA_SCRIPT") == "" || os.Getenv(kafkatest.BootstrapEnv) == "" {
+	if os.Getenv(faultsEnv) != "1" {
 		t.Skip(skipHint)
+	}
+	if os.Getenv("KAFKA_NODES") != strconv.Itoa(nodes) || os.Getenv("KAFKA_SCRIPT") == "" || os.Getenv(kafkatest.BootstrapEnv) == "" {
+		t.Fatalf("%s=1 but KAFKA_NODES=%q (want %d), KAFKA_SCRIPT=%q, %s=%q: %s", faultsEnv,
+			os.Getenv("KAFKA_NODES"), nodes, os.Getenv("KAFKA_SCRIPT"), kafkatest.BootstrapEnv, os.Getenv(kafkatest.BootstrapEnv), skipHint)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -32,10 +34,12 @@ const (
 // (read_committed Consumer, transactional Producer, SendOffsetsToTransaction)
 // in a worker process and, while it works, kill -9's the broker coordinating
 // its transactions and restarts it, then kill -9's the worker itself in the
-// middle of a transaction and starts a new one with the same
-// transactional.id. A read_committed reader of the output must see every
-// input exactly once and in per-key order: nothing of the aborted or
-// crashed transactions may show.
+// middle of a transaction whose records the brokers have acknowledged, and
+// starts a new one with the same transactional.id. A read_committed reader
+// of the output must see every input exactly once and in per-key order:
+// nothing of the aborted or crashed transactions may show, and the crashed
+// transaction's records must be in the log as aborted data (else the crash
+// missed the transaction).
 func TestExactlyOnceUnderKills(t *testing.T) {
 	cl := threeNodes(t)
 	in, out := cl.CreateTopicRF(t, eosPartitions, nodes), cl.CreateTopicRF(t, eosPartitions, nodes)
@@ -43,9 +47,9 @@ func TestExactlyOnceUnderKills(t *testing.T) {
 	produceSeq(t, cl, in, eosMessages)
 
 	dir := t.TempDir()
-	path := filepath.Join(dir, "journal")
+	path, hold := filepath.Join(dir, "journal"), filepath.Join(dir, "hold")
 	env := []string{"FAULTS_BOOTSTRAP=" + cl.bootstrapList(), "FAULTS_IN=" + in, "FAULTS_OUT=" + out,
-		"FAULTS_GROUP=" + group, "FAULTS_TXN=" + txnID, "FAULTS_JOURNAL=" + path}
+		"FAULTS_GROUP=" + group, "FAULTS_TXN=" + txnID, "FAULTS_JOURNAL=" + path, "FAULTS_HOLD=" + hold}
 	run := 0
 	var worker *child
 	start := func() {
@@ -97,8 +101,21 @@ func TestExactlyOnceUnderKills(t *testing.T) {
 	logf("%d inputs committed; crashing broker %d, the transaction coordinator", n, coordinator)
 	cl.crash(t, coordinator, 3*time.Second)
 	n = waitFor(0.6)
-	logf("%d inputs committed; kill -9 worker %s", n, worker.name)
+	// The crash must hit an open transaction whose records the brokers
+	// already hold, or nothing would be left for read_committed to hide:
+	// the hold file makes the worker stop inside its next transaction once
+	// the transaction's records are acknowledged, and say so in the journal.
+	require.NoError(t, os.WriteFile(hold, nil, 0o644))
+	held := waitHeld(t, &journalReader{path: path}, func() *child {
+		if done, err := worker.exited(); done {
+			logf("worker %s exited (%v); starting another:\n%s", worker.name, err, worker.tail())
+			start()
+		}
+		return worker
+	})
+	logf("%d inputs committed; worker %s holds an open transaction of %d acknowledged records; kill -9", n, worker.name, held)
 	worker.kill()
+	require.NoError(t, os.Remove(hold))
 	start()
 	waitFor(1)
 	logf("all %d inputs committed; stopping worker %s", eosMessages, worker.name)
@@ -117,11 +134,14 @@ func TestExactlyOnceUnderKills(t *testing.T) {
 	committed := readAll(t, cl, out, true)
 	s := check(t, committed, eosMessages, func(int) bool { return true })
 	everything := readAll(t, cl, out, false)
-	fmt.Printf("exactly-once, transaction coordinator broker %d killed + worker killed mid-transaction: input %d, "+
-		"read_committed %d, lost %d, duplicated %d, reordered %d; aborted copies hidden %d, worker runs %d, "+
+	hidden := len(everything) - len(committed)
+	fmt.Printf("exactly-once, transaction coordinator broker %d killed + worker killed mid-transaction (%d records in its open transaction): "+
+		"input %d, read_committed %d, lost %d, duplicated %d, reordered %d; aborted copies hidden %d, worker runs %d, "+
 		"transactions committed %d, aborted %d, errors %d\n",
-		coordinator, eosMessages, s.consumed, s.lost, s.duplicated, s.reordered, len(everything)-len(committed), run,
+		coordinator, held, eosMessages, s.consumed, s.lost, s.duplicated, s.reordered, hidden, run,
 		kinds['T'], kinds['A'], kinds['E'])
+	assert.GreaterOrEqual(t, hidden, held, "the crashed transaction's records are not all in the log as aborted data: "+
+		"the crash did not happen mid-transaction, and the test proves nothing about aborted reads")
 	assert.Zero(t, s.lost, "inputs missing from the committed output")
 	assert.Zero(t, s.duplicated, "inputs in the committed output more than once")
 	assert.Zero(t, s.reordered, "inputs out of per-key order in the committed output")
@@ -185,17 +205,22 @@ func TestEOSWorkerProcess(t *testing.T) {
 			}
 			batch = append(batch, m)
 		}
-		ok := true
+		ok, sent := true, 0
+		dc := make(chan kafka.Event, len(batch))
 		for _, m := range batch {
 			if err := prod.Produce(&kafka.Message{
 				TopicPartition: kafka.TopicPartition{Topic: &out, Partition: m.TopicPartition.Partition},
 				Key:            m.Key,
 				Value:          m.Value,
-			}, nil); err != nil {
+			}, dc); err != nil {
 				j.line("E %s Produce: %v", name, err)
 				ok = false
 				break
 			}
+			sent++
+		}
+		if ok && holdRequested() {
+			w.hold(dc, sent)
 		}
 		time.Sleep(eosPace) // the work, inside the transaction
 		if ok {
@@ -204,6 +229,60 @@ func TestEOSWorkerProcess(t *testing.T) {
 		if !ok {
 			w.abort(ctx)
 		}
+	}
+}
+
+// holdRequested reports whether the parent asks the worker to stop inside
+// its current transaction (see TestExactlyOnceUnderKills).
+func holdRequested() bool {
+	_, err := os.Stat(os.Getenv("FAULTS_HOLD"))
+	return err == nil
+}
+
+// hold waits for the delivery reports of the sent records of the open
+// transaction, journals how many were acknowledged ("H <worker> <n>") and
+// then blocks until the parent kills the process.
+func (w *eosWorker) hold(dc chan kafka.Event, sent int) {
+	acked := 0
+	for range sent {
+		select {
+		case ev := <-dc:
+			if m, ok := ev.(*kafka.Message); ok && m.TopicPartition.Error == nil {
+				acked++
+			}
+		case <-time.After(time.Minute):
+			w.t.Fatalf("%d of %d delivery reports of the open transaction after a minute", acked, sent)
+		}
+	}
+	w.j.line("H %s %d", w.name, acked)
+	for {
+		time.Sleep(time.Hour)
+	}
+}
+
+// waitHeld waits until the worker that current returns (it may start a new
+// one) journals that it holds an open transaction, and returns how many
+// acknowledged records the transaction has.
+func waitHeld(t *testing.T, r *journalReader, current func() *child) int {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		w := current()
+		lines, err := r.next()
+		require.NoError(t, err)
+		for _, l := range lines {
+			f := strings.Fields(l)
+			if len(f) == 3 && f[0] == "H" && f[1] == w.name {
+				n, err := strconv.Atoi(f[2])
+				require.NoError(t, err, "journal line %q", l)
+				require.Positive(t, n, "worker %s holds a transaction with no acknowledged record", w.name)
+				return n
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("worker %s did not hold a transaction within a minute:\n%s", w.name, w.tail())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

@@ -27,7 +27,8 @@ const (
 	groupPartitions = 6
 	groupMembers    = 3
 	groupPace       = 3 * time.Millisecond
-	groupCommitEach = 50 // messages between commits
+	groupCommitEach = 50              // messages between commits
+	groupWait       = 3 * time.Minute // the longest wait for the group to reach each step
 	groupMemberRole = "group-member"
 )
 
@@ -62,24 +63,32 @@ func TestConsumerGroupUnderKills(t *testing.T) {
 		start(m)
 	}
 	j := &groupJournal{r: journalReader{path: path}, processed: map[int]int{}}
-	waitFor := func(fraction float64) {
+	// reach waits until fraction of the messages has been processed, for at
+	// most groupWait; it returns why it gave up, or "" on success.
+	reach := func(fraction float64) string {
 		t.Helper()
 		want := int(fraction * groupMessages)
-		deadline := time.Now().Add(3 * time.Minute)
+		deadline := time.Now().Add(groupWait)
 		for {
 			require.NoError(t, j.update())
 			if j.distinct >= want {
-				return
+				return ""
 			}
 			for _, m := range members {
 				if done, err := m.exited(); done {
-					t.Fatalf("member %s exited (%v):\n%s", m.name, err, m.tail())
+					return fmt.Sprintf("member %s exited (%v):\n%s", m.name, err, m.tail())
 				}
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("%d of %d messages processed after 3 minutes", j.distinct, want)
+				return fmt.Sprintf("%d of %d messages processed after %v", j.distinct, want, groupWait)
 			}
 			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitFor := func(fraction float64) {
+		t.Helper()
+		if why := reach(fraction); why != "" {
+			t.Fatal(why)
 		}
 	}
 	kill := func(m int) {
@@ -95,9 +104,18 @@ func TestConsumerGroupUnderKills(t *testing.T) {
 	logf("%d distinct processed; crashing broker %d, the group coordinator", j.distinct, coordinator)
 	cl.crash(t, coordinator, 3*time.Second)
 	kill(2) // at 60%
-	waitFor(1)
-	logf("all %d processed; stopping the members", groupMessages)
+	// The end is not a t.Fatal on a timeout: what was lost is counted and
+	// printed either way, and the assertions below say what went wrong.
+	if why := reach(1); why != "" {
+		logf("gave up waiting: %s", why)
+	} else {
+		logf("all %d processed; stopping the members", groupMessages)
+	}
 	for _, m := range members {
+		if done, err := m.exited(); done {
+			assert.Fail(t, "member exited before it was stopped", "member %s (%v):\n%s", m.name, err, m.tail())
+			continue
+		}
 		assert.NoError(t, m.stop(time.Minute), "member %s:\n%s", m.name, m.tail())
 	}
 	require.NoError(t, j.update())

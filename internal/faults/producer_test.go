@@ -24,22 +24,21 @@ const (
 	producerKeys       = 600
 )
 
-// retriableOrFinal are the codes a delivery report may fail with when a
-// broker dies: confluent's final ErrMsgTimedOut, and the broker and
-// transport errors librdkafka reports when a message runs out of retries.
-// Anything else (ErrOutOfOrderSequenceNumber, ErrUnknown, ...) means the
-// client lost track of a message.
-var retriableOrFinal = map[kafka.ErrorCode]bool{
-	kafka.ErrMsgTimedOut:                  true,
-	kafka.ErrTimedOut:                     true,
-	kafka.ErrTransport:                    true,
-	kafka.ErrAllBrokersDown:               true,
-	kafka.ErrRequestTimedOut:              true,
-	kafka.ErrNetworkException:             true,
-	kafka.ErrNotLeaderForPartition:        true,
-	kafka.ErrLeaderNotAvailable:           true,
-	kafka.ErrNotEnoughReplicas:            true,
-	kafka.ErrNotEnoughReplicasAfterAppend: true,
+// finalDeliveryCodes are the codes a delivery report may fail with when a
+// broker dies. librdkafka retries every error a broker outage causes:
+// NOT_LEADER_FOR_PARTITION, LEADER_NOT_AVAILABLE and UNKNOWN_TOPIC_OR_PART
+// after a metadata refresh, NOT_ENOUGH_REPLICAS(_AFTER_APPEND),
+// REQUEST_TIMED_OUT, KAFKA_STORAGE_ERROR, transport failures and request
+// timeouts by putting the messages back on the partition queue, with
+// message.send.max.retries at its default of 2147483647. A message thus
+// fails only when message.timeout.ms runs out, and librdkafka reports a
+// request-level timeout (__TIMED_OUT, __TIMED_OUT_QUEUE) as __MSG_TIMED_OUT
+// too (rd_kafka_handle_Produce_error). Anything else
+// (ErrNotEnoughReplicas, ErrOutOfOrderSequenceNumber, ErrUnknown, ...) means
+// the client gave up where librdkafka would retry, or lost track of a
+// message.
+var finalDeliveryCodes = map[kafka.ErrorCode]bool{
+	kafka.ErrMsgTimedOut: true,
 }
 
 // TestProducerAcrossLeaderKills produces 200,000 keyed messages (acks=all)
@@ -74,7 +73,7 @@ func TestProducerAcrossLeaderKills(t *testing.T) {
 			assert.Zero(t, res.missing, "messages without a delivery report")
 			assert.Zero(t, s.lost, "acknowledged messages lost")
 			for code := range res.codes {
-				assert.True(t, retriableOrFinal[code], "delivery failed with %v, not a retriable or final code", code)
+				assert.True(t, finalDeliveryCodes[code], "delivery failed with %v, not what librdkafka reports after a broker outage", code)
 			}
 			if tc.idempotent {
 				assert.Zero(t, res.failed, "failed deliveries")
@@ -92,6 +91,9 @@ type producerRun struct {
 	codes      map[kafka.ErrorCode]int
 	reportDups int // messages reported more than once
 	missing    int // messages never reported
+	// maxAckAge is the longest a message waited from Produce to a
+	// successful delivery report, minFailAge the shortest to a failed one.
+	maxAckAge, minFailAge time.Duration
 }
 
 // runProducerUnderKills streams the messages from a goroutine while the test
@@ -111,68 +113,20 @@ func runProducerUnderKills(t *testing.T, cl *cluster, topic string, leader int32
 	go logEvents(p.Events()) // errors the client raises on the way
 
 	const n = producerMessages
-	dc := make(chan kafka.Event, 10_000)
-	res := producerRun{acked: make([]bool, n), codes: map[kafka.ErrorCode]int{}}
-	reports := make([]int, n)
-	reportsDone := make(chan struct{})
-	var reported atomic.Int64
-	go func() {
-		defer close(reportsDone)
-		for range n {
-			m := (<-dc).(*kafka.Message)
-			i := m.Opaque.(int)
-			reports[i]++
-			reported.Add(1)
-			if err := m.TopicPartition.Error; err != nil {
-				res.failed++
-				var ke kafka.Error
-				if errors.As(err, &ke) {
-					res.codes[ke.Code()]++
-				} else {
-					res.codes[kafka.ErrUnknown]++
-				}
-				continue
-			}
-			res.acked[i] = true
-		}
-	}()
+	rc := collectReports(n)
 
 	var produced atomic.Int64
 	secondKill := make(chan struct{})
 	prodErr := make(chan error, 1)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		tick := time.NewTicker(10 * time.Millisecond)
-		defer tick.Stop()
-		perTick := producerRate / 100
-		for i := 0; i < n; {
-			if i == n*7/10 {
-				<-secondKill
-			}
-			<-tick.C
-			limit := n
-			if i < n*7/10 {
-				limit = n * 7 / 10
-			}
-			for end := min(i+perTick, limit); i < end; {
-				err := p.Produce(&kafka.Message{
-					TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny},
-					Key:            seqKey(i, producerKeys),
-					Value:          seqValue(i),
-					Opaque:         i,
-				}, dc)
-				var ke kafka.Error
-				if errors.As(err, &ke) && ke.Code() == kafka.ErrQueueFull {
-					time.Sleep(10 * time.Millisecond) // the outage backs up the queue: wait, as an application would
-					continue
-				}
-				if err != nil {
-					prodErr <- fmt.Errorf("Produce %d: %w", i, err)
-					return
-				}
-				i++
-				produced.Store(int64(i))
-			}
+		if err := producePaced(p, topic, 0, n*7/10, producerRate, rc, &produced); err != nil {
+			prodErr <- err
+			return
+		}
+		<-secondKill
+		if err := producePaced(p, topic, n*7/10, n, producerRate, rc, &produced); err != nil {
+			prodErr <- err
 		}
 	})
 	stop := func() { // unblocks the producer if the test fails early
@@ -187,15 +141,15 @@ func runProducerUnderKills(t *testing.T, cl *cluster, topic string, leader int32
 	for produced.Load() < n*15/100 && len(prodErr) == 0 {
 		time.Sleep(50 * time.Millisecond)
 	}
-	logf("%d produced, %d reported", produced.Load(), reported.Load())
+	logf("%d produced, %d reported", produced.Load(), rc.reported.Load())
 	cl.crash(t, int(leader), 3*time.Second)
 	cl.electPreferred(t, topic, producerPartitions, leader)
-	logf("leadership back on broker %d; %d produced, %d reported", leader, produced.Load(), reported.Load())
+	logf("leadership back on broker %d; %d produced, %d reported", leader, produced.Load(), rc.reported.Load())
 	logf("kill -9 broker %d", leader)
 	cl.broker(t, "kill", int(leader))
 	stop()
 	time.Sleep(3 * time.Second)
-	logf("restart broker %d; %d produced, %d reported", leader, produced.Load(), reported.Load())
+	logf("restart broker %d; %d produced, %d reported", leader, produced.Load(), rc.reported.Load())
 	cl.broker(t, "start", int(leader))
 	cl.waitInSync(t)
 	logf("broker %d back in sync", leader)
@@ -206,14 +160,105 @@ func runProducerUnderKills(t *testing.T, cl *cluster, topic string, leader int32
 		require.NoError(t, err)
 	default:
 	}
-	left := p.Flush(5 * 60_000)
-	select {
-	case <-reportsDone:
-	case <-time.After(time.Minute): // a guard: Flush returned, so the reports are due
-		t.Fatalf("Flush left %d; %d of %d delivery reports after another minute", left, reported.Load(), n)
+	return rc.finish(t, p, 5*60_000)
+}
+
+// producePaced produces messages from..to-1 (keyed over producerKeys, with
+// the sequence number as Opaque) at rate messages per second, their delivery
+// reports going to rc, storing how far it got in produced. ErrQueueFull makes it wait and try again, as an
+// application would; any other error from Produce ends it.
+func producePaced(p *kafka.Producer, topic string, from, to, rate int, rc *reportCollector, produced *atomic.Int64) error {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	perTick := max(rate/100, 1)
+	for i := from; i < to; {
+		<-tick.C
+		for end := min(i+perTick, to); i < end; {
+			rc.sentAt[i].Store(time.Now().UnixNano())
+			err := p.Produce(&kafka.Message{
+				TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny},
+				Key:            seqKey(i, producerKeys),
+				Value:          seqValue(i),
+				Opaque:         i,
+			}, rc.dc)
+			var ke kafka.Error
+			if errors.As(err, &ke) && ke.Code() == kafka.ErrQueueFull {
+				time.Sleep(10 * time.Millisecond) // an outage backs up the queue
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("Produce %d: %w", i, err)
+			}
+			i++
+			produced.Store(int64(i))
+		}
 	}
-	logf("flushed (%d left), %d of %d reported", left, reported.Load(), n)
-	for i, k := range reports {
+	return nil
+}
+
+// reportCollector reads the delivery reports of n messages whose Opaque is
+// their sequence number, in a goroutine of its own, into a producerRun.
+type reportCollector struct {
+	dc       chan kafka.Event
+	done     chan struct{}
+	reported atomic.Int64
+	failed   atomic.Int64
+	res      producerRun    // written by the goroutine until done is closed
+	counts   []int          // delivery reports per message
+	sentAt   []atomic.Int64 // when Produce was called for each message, in Unix nanoseconds
+}
+
+func collectReports(n int) *reportCollector {
+	rc := &reportCollector{
+		dc:     make(chan kafka.Event, 10_000),
+		done:   make(chan struct{}),
+		res:    producerRun{acked: make([]bool, n), codes: map[kafka.ErrorCode]int{}},
+		counts: make([]int, n),
+		sentAt: make([]atomic.Int64, n),
+	}
+	go func() {
+		defer close(rc.done)
+		for range n {
+			m := (<-rc.dc).(*kafka.Message)
+			i := m.Opaque.(int)
+			rc.counts[i]++
+			rc.reported.Add(1)
+			age := time.Duration(time.Now().UnixNano() - rc.sentAt[i].Load())
+			if err := m.TopicPartition.Error; err != nil {
+				rc.failed.Add(1)
+				if rc.res.failed == 0 || age < rc.res.minFailAge {
+					rc.res.minFailAge = age
+				}
+				rc.res.failed++
+				var ke kafka.Error
+				if errors.As(err, &ke) {
+					rc.res.codes[ke.Code()]++
+				} else {
+					rc.res.codes[kafka.ErrUnknown]++
+				}
+				continue
+			}
+			rc.res.acked[i] = true
+			rc.res.maxAckAge = max(rc.res.maxAckAge, age)
+		}
+	}()
+	return rc
+}
+
+// finish flushes p (for at most flushMs) and waits for the last reports,
+// then counts the messages reported never or more than once.
+func (rc *reportCollector) finish(t *testing.T, p *kafka.Producer, flushMs int) producerRun {
+	t.Helper()
+	n := len(rc.counts)
+	left := p.Flush(flushMs)
+	select {
+	case <-rc.done:
+	case <-time.After(time.Minute): // a guard: Flush returned, so the reports are due
+		t.Fatalf("Flush left %d; %d of %d delivery reports after another minute", left, rc.reported.Load(), n)
+	}
+	logf("flushed (%d left), %d of %d reported", left, rc.reported.Load(), n)
+	res := rc.res
+	for i, k := range rc.counts {
 		switch {
 		case k == 0:
 			res.missing++
