@@ -39,6 +39,11 @@ func (h *Instance) SetOAuthBearerToken(token OAuthBearerToken) error {
 // (ErrInvalidArg); without OAUTHBEARER configured it fails with ErrState.
 func (h *Instance) SetOAuthBearerTokenFailure(errstr string) error {
 	if err := h.oauthState(); err != nil {
+		if !h.IsClosed() {
+			// librdkafka's token-failure call returns the bare code,
+			// unlike its set-token call, which also writes this text.
+			return NewError(ErrState, "", false)
+		}
 		return err
 	}
 	return h.cfg.oauth.fail(errstr)

@@ -1,10 +1,13 @@
 package client
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/twmb/franz-go/pkg/kgo"
@@ -92,20 +95,34 @@ func (r *eventRelay) close() {
 
 // connErrors is the kgo.HookBrokerConnect that turns failed connection
 // attempts into client-level Error events, as librdkafka raises them for a
-// broker that fails: TLS failures as ErrSsl, SASL failures as
-// ErrAuthentication. Other connection failures (refused, reset, timeouts)
-// are not raised: franz-go retries them and they reach the application
-// through the calls and deliveries they fail.
+// broker that fails: a connection that cannot be made as ErrTransport, TLS
+// failures as ErrSsl, SASL failures as ErrAuthentication. A connection
+// that is made and then fails its set-up in another way (the broker hangs up
+// during ApiVersions) raises nothing of its own: franz-go retries it and it
+// reaches the application through the calls and deliveries it fails.
 //
 // Like librdkafka, it raises an error for a broker only when it differs
 // from the last one raised for that broker, so a client retrying against a
 // broker that keeps refusing it reports the problem once, not on every
 // attempt; a successful connection resets this.
+//
+// It also keeps librdkafka's view of which brokers are down: every broker
+// is known by its address (a bootstrap server and the broker the cluster
+// advertises at the same address are one broker, as librdkafka merges
+// them), and one whose last connection attempt failed is down. When a
+// failure leaves every known broker down, it raises ErrAllBrokersDown
+// ("N/N brokers are down") after the failure's own event. It does so once
+// per transition into that state, where librdkafka repeats it on every
+// failed reconnection: a connection that succeeds, to any broker, re-arms
+// it. Connections that franz-go closes because they were idle do not make
+// a broker down, since nothing failed.
 type connErrors struct {
 	h *Instance
 
-	mu   sync.Mutex
-	last map[string]string // broker name -> text of the last error raised
+	mu      sync.Mutex
+	last    map[string]string // broker name -> stem of the last error raised
+	down    map[string]bool   // broker address -> whether its last attempt failed
+	allDown bool              // ErrAllBrokersDown was raised and nothing connected since
 }
 
 var _ kgo.HookBrokerConnect = (*connErrors)(nil)
@@ -114,41 +131,126 @@ var _ kgo.HookBrokerConnect = (*connErrors)(nil)
 // every connection attempt, with the dial error (TLS included, since the
 // handshake is part of purekafka's dialer) or the error that ended the
 // connection's initialisation (ApiVersions, SASL).
-func (c *connErrors) OnBrokerConnect(meta kgo.BrokerMetadata, _ time.Duration, _ net.Conn, err error) {
+func (c *connErrors) OnBrokerConnect(meta kgo.BrokerMetadata, took time.Duration, _ net.Conn, err error) {
+	if err != nil && (c.h.IsClosed() || errors.Is(err, context.Canceled) || errors.Is(err, kgo.ErrClientClosed)) {
+		// An attempt abandoned because its caller or the client went away
+		// says nothing about the broker; librdkafka is silent while
+		// terminating too.
+		return
+	}
 	name := c.brokerName(meta)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	addr := net.JoinHostPort(meta.Host, strconv.Itoa(int(meta.Port)))
+	c.noteState(addr, err != nil)
 	if err == nil {
 		delete(c.last, name)
+		c.allDown = false
 		return
 	}
+	if code, stem, suffix, ok := c.describe(err, took, addr); ok && c.last[name] != stem {
+		if c.last == nil {
+			c.last = map[string]string{}
+		}
+		c.last[name] = stem
+		c.h.relay.emit(NewError(code, name+": "+stem+suffix, false))
+	}
+	if !c.allDown && c.countDown() == len(c.down) {
+		c.allDown = true
+		c.h.relay.emit(NewError(ErrAllBrokersDown, fmt.Sprintf("%d/%d brokers are down", len(c.down), len(c.down)), false))
+	}
+}
+
+// noteState records addr's state, first adding the bootstrap servers to
+// the known brokers so that one failing seed among several is not taken
+// for the whole cluster.
+func (c *connErrors) noteState(addr string, failed bool) {
+	if c.down == nil {
+		c.down = map[string]bool{}
+		for _, s := range c.h.cfg.BootstrapServers {
+			c.down[s] = false
+		}
+	}
+	c.down[addr] = failed
+}
+
+func (c *connErrors) countDown() int {
+	n := 0
+	for _, d := range c.down {
+		if d {
+			n++
+		}
+	}
+	return n
+}
+
+// describe returns the code and text of the Error event a failed attempt
+// raises, split into the stem that identifies the failure and a suffix
+// (how long the attempt took) that varies between attempts; ok is false
+// for failures that raise nothing.
+func (c *connErrors) describe(err error, took time.Duration, addr string) (code ErrorCode, stem, suffix string, ok bool) {
 	e := ErrorFromKgo(err)
-	var prefix string
 	switch e.Code() {
 	case ErrSsl:
-		prefix = "SSL handshake failed: "
+		return ErrSsl, "SSL handshake failed: " + e.Error(), "", true
 	case ErrAuthentication:
-	default:
-		return
+		return ErrAuthentication, e.Error(), "", true
 	}
-	text := fmt.Sprintf("%s: %s%s", name, prefix, e.Error())
-	if c.last[name] == text {
-		return
+	oe, isOp := errors.AsType[*net.OpError](err)
+	if !isOp || oe.Op != "dial" {
+		return 0, "", "", false
 	}
-	if c.last == nil {
-		c.last = map[string]string{}
+	suffix = fmt.Sprintf(" (after %dms in state CONNECT)", took.Milliseconds())
+	if dnsErr, isDNS := errors.AsType[*net.DNSError](err); isDNS {
+		return ErrResolve, fmt.Sprintf("Failed to resolve '%s': %s", addr, capitalize(dnsErr.Err)), suffix, true
 	}
-	c.last[name] = text
-	c.h.relay.emit(NewError(e.Code(), text, false))
+	if oe.Timeout() {
+		return ErrTransport, "Connection setup timed out in state CONNECT", suffix, true
+	}
+	reason := oe.Err.Error()
+	if errno, isErrno := errors.AsType[syscall.Errno](err); isErrno {
+		reason = errno.Error() // strerror, as librdkafka words it
+	}
+	return ErrTransport, fmt.Sprintf("Connect to %s failed: %s", sockaddrName(oe.Addr), capitalize(reason)), suffix, true
+}
+
+// sockaddrName writes a dialled address as librdkafka does: "ipv4#1.2.3.4:9092"
+// or "ipv6#[::1]:9092".
+func sockaddrName(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || tcp == nil {
+		if a == nil {
+			return "(unknown)"
+		}
+		return a.String()
+	}
+	family := "ipv6"
+	if tcp.IP.To4() != nil {
+		family = "ipv4"
+	}
+	return family + "#" + net.JoinHostPort(tcp.IP.String(), strconv.Itoa(tcp.Port))
+}
+
+// capitalize upper-cases the first letter, turning Go's error texts into the
+// strerror wording librdkafka prints ("Connection refused").
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // brokerName names a broker the way librdkafka's error texts do:
-// "proto://host:port/id", with "bootstrap" for a seed broker whose id is
-// not known yet.
+// "host:port/id", prefixed by "proto://" unless the protocol is plaintext,
+// with "bootstrap" for a seed broker whose id is not known yet.
 func (c *connErrors) brokerName(meta kgo.BrokerMetadata) string {
 	id := "bootstrap"
 	if meta.NodeID >= 0 {
 		id = strconv.Itoa(int(meta.NodeID))
 	}
-	return fmt.Sprintf("%s://%s/%s", c.h.cfg.SecurityProtocol, net.JoinHostPort(meta.Host, strconv.Itoa(int(meta.Port))), id)
+	name := net.JoinHostPort(meta.Host, strconv.Itoa(int(meta.Port))) + "/" + id
+	if p := c.h.cfg.SecurityProtocol; p != "" && p != "plaintext" {
+		name = p + "://" + name
+	}
+	return name
 }

@@ -45,6 +45,22 @@ func requestError(ctx context.Context, err error) error {
 // librdkafka does), of every topic if allTopics,
 // otherwise of the topics this client consumes.
 func (h *Instance) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*Metadata, error) {
+	var known []string
+	if topic == nil && !allTopics {
+		known = h.Client.GetConsumeTopics()
+	}
+	return h.getMetadata(topic, allTopics, known, timeoutMs)
+}
+
+// GetKnownTopicsMetadata is GetMetadata(nil, false, timeoutMs) for a client
+// that keeps its own list of the topics it knows: a producer knows those it
+// was asked to produce to, as librdkafka knows the topics it holds a
+// handle for.
+func (h *Instance) GetKnownTopicsMetadata(known []string, timeoutMs int) (*Metadata, error) {
+	return h.getMetadata(nil, false, known, timeoutMs)
+}
+
+func (h *Instance) getMetadata(topic *string, allTopics bool, known []string, timeoutMs int) (*Metadata, error) {
 	ctx, cancel := timeoutContext(timeoutMs)
 	defer cancel()
 
@@ -59,7 +75,7 @@ func (h *Instance) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*M
 		req.Topics = nil
 	default:
 		req.Topics = []kmsg.MetadataRequestTopic{}
-		for _, t := range h.Client.GetConsumeTopics() {
+		for _, t := range known {
 			rt := kmsg.NewMetadataRequestTopic()
 			rt.Topic = kmsg.StringPtr(t)
 			req.Topics = append(req.Topics, rt)

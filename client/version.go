@@ -12,8 +12,11 @@ const (
 )
 
 // LibrdkafkaLinkInfo describes how the Kafka client is linked. There is no
-// librdkafka here: the client is pure Go on top of franz-go.
-const LibrdkafkaLinkInfo = "pure-go purekafka: no librdkafka, built on franz-go (librdkafka 2.11.1 API level)"
+// librdkafka here: the client is pure Go on top of franz-go, whose version
+// it names (TestLinkInfoNamesFranzGo keeps that in step with go.mod). It is
+// a constant, as in confluent-kafka-go, so it cannot be read from the
+// build information at run time.
+const LibrdkafkaLinkInfo = "pure-go purekafka: no librdkafka, built on franz-go v1.22.3 (librdkafka " + librdkafkaVersionStr + " API level)"
 
 // LibraryVersion returns the librdkafka version this package emulates, as
 // the integer 0xMMmmrrff (major, minor, revision, pre-release 0xff = final)

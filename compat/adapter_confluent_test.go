@@ -47,6 +47,37 @@ func (confluentClient) ConfigMapSet(kv string) (string, error) {
 
 func (confluentClient) ErrorCodeString(code int) string { return kafka.ErrorCode(code).String() }
 
+func (confluentClient) NewOffset(v any) (string, error) {
+	o, err := kafka.NewOffset(v)
+	return fmt.Sprintf("%d", int64(o)), err
+}
+
+func (confluentClient) FromString(kind, s string) (string, error) {
+	var v any
+	var err error
+	switch kind {
+	case "ResourceType":
+		v, err = kafka.ResourceTypeFromString(s)
+	case "ResourcePatternType":
+		v, err = kafka.ResourcePatternTypeFromString(s)
+	case "ACLOperation":
+		v, err = kafka.ACLOperationFromString(s)
+	case "ACLPermissionType":
+		v, err = kafka.ACLPermissionTypeFromString(s)
+	case "ScramMechanism":
+		v, err = kafka.ScramMechanismFromString(s)
+	case "ConsumerGroupState":
+		v, err = kafka.ConsumerGroupStateFromString(s)
+	case "ConsumerGroupType":
+		v = kafka.ConsumerGroupTypeFromString(s)
+	case "ElectionType":
+		v, err = kafka.ElectionTypeFromString(s)
+	default:
+		panic("unknown kind " + kind)
+	}
+	return fmt.Sprintf("%v", v), err
+}
+
 func confluentErr(err error) *Err {
 	if err == nil {
 		return nil
@@ -82,8 +113,11 @@ func confluentTPsOut(tps []kafka.TopicPartition) []TP {
 }
 
 func confluentTPIn(tp TP) kafka.TopicPartition {
-	topic := tp.Topic
-	return kafka.TopicPartition{Topic: &topic, Partition: tp.Partition, Offset: kafka.Offset(tp.Offset), Metadata: tp.Metadata, LeaderEpoch: tp.LeaderEpoch}
+	topic := &tp.Topic
+	if tp.NilTopic {
+		topic = nil
+	}
+	return kafka.TopicPartition{Topic: topic, Partition: tp.Partition, Offset: kafka.Offset(tp.Offset), Metadata: tp.Metadata, LeaderEpoch: tp.LeaderEpoch}
 }
 
 func confluentTPsIn(tps []TP) []kafka.TopicPartition {
@@ -98,10 +132,18 @@ func confluentTPsIn(tps []TP) []kafka.TopicPartition {
 }
 
 func confluentMsgIn(m *Msg) *kafka.Message {
+	if m == nil {
+		return nil
+	}
 	km := &kafka.Message{TopicPartition: confluentTPIn(m.TP), Key: m.Key, Value: m.Value,
 		Timestamp: m.Timestamp, TimestampType: kafka.TimestampType(m.TimestampType), Opaque: m.Opaque, LeaderEpoch: m.LeaderEpoch}
 	for _, h := range m.Headers {
 		km.Headers = append(km.Headers, kafka.Header{Key: h.Key, Value: h.Value})
+	}
+	// An errored message (a failed delivery report, or one a scenario
+	// marks) keeps its error, which CommitMessage and StoreMessage check.
+	if m.TP.Err != nil {
+		km.TopicPartition.Error = kafka.NewError(kafka.ErrorCode(m.TP.Err.Code), m.TP.Err.Text, m.TP.Err.Fatal)
 	}
 	return km
 }
@@ -199,6 +241,20 @@ func (p *confluentProducer) Len() int                { return p.p.Len() }
 func (p *confluentProducer) Purge(flags int) error   { return p.p.Purge(flags) }
 func (p *confluentProducer) Close()                  { p.once.Do(p.p.Close) }
 func (p *confluentProducer) GetFatalError() error    { return p.p.GetFatalError() }
+
+func (p *confluentProducer) IsClosed() bool { return p.p.IsClosed() }
+
+func (p *confluentProducer) SetOAuthBearerToken(token string) error {
+	return p.p.SetOAuthBearerToken(kafka.OAuthBearerToken{TokenValue: token})
+}
+
+func (p *confluentProducer) SetOAuthBearerTokenFailure(errstr string) error {
+	return p.p.SetOAuthBearerTokenFailure(errstr)
+}
+
+func (p *confluentProducer) SetSaslCredentials(username, password string) error {
+	return p.p.SetSaslCredentials(username, password)
+}
 
 func (p *confluentProducer) PurgeFlags() (inFlight, queue, nonBlocking int) {
 	return kafka.PurgeInFlight, kafka.PurgeQueue, kafka.PurgeNonBlocking
@@ -370,6 +426,23 @@ func (c *confluentConsumer) Close() error {
 	}
 	c.closed = true
 	return c.c.Close()
+}
+
+func (c *confluentConsumer) CloseAgain() error {
+	c.closed = true
+	return c.c.Close()
+}
+
+func (c *confluentConsumer) SetOAuthBearerToken(token string) error {
+	return c.c.SetOAuthBearerToken(kafka.OAuthBearerToken{TokenValue: token})
+}
+
+func (c *confluentConsumer) SetOAuthBearerTokenFailure(errstr string) error {
+	return c.c.SetOAuthBearerTokenFailure(errstr)
+}
+
+func (c *confluentConsumer) SetSaslCredentials(username, password string) error {
+	return c.c.SetSaslCredentials(username, password)
 }
 
 type confluentAdmin struct {

@@ -49,6 +49,37 @@ func (purekafkaClient) ConfigMapSet(kv string) (string, error) {
 
 func (purekafkaClient) ErrorCodeString(code int) string { return kafka.ErrorCode(code).String() }
 
+func (purekafkaClient) NewOffset(v any) (string, error) {
+	o, err := kafka.NewOffset(v)
+	return fmt.Sprintf("%d", int64(o)), err
+}
+
+func (purekafkaClient) FromString(kind, s string) (string, error) {
+	var v any
+	var err error
+	switch kind {
+	case "ResourceType":
+		v, err = kafka.ResourceTypeFromString(s)
+	case "ResourcePatternType":
+		v, err = kafka.ResourcePatternTypeFromString(s)
+	case "ACLOperation":
+		v, err = kafka.ACLOperationFromString(s)
+	case "ACLPermissionType":
+		v, err = kafka.ACLPermissionTypeFromString(s)
+	case "ScramMechanism":
+		v, err = kafka.ScramMechanismFromString(s)
+	case "ConsumerGroupState":
+		v, err = kafka.ConsumerGroupStateFromString(s)
+	case "ConsumerGroupType":
+		v = kafka.ConsumerGroupTypeFromString(s)
+	case "ElectionType":
+		v, err = kafka.ElectionTypeFromString(s)
+	default:
+		panic("unknown kind " + kind)
+	}
+	return fmt.Sprintf("%v", v), err
+}
+
 func purekafkaErr(err error) *Err {
 	if err == nil {
 		return nil
@@ -84,8 +115,11 @@ func purekafkaTPsOut(tps []kafka.TopicPartition) []TP {
 }
 
 func purekafkaTPIn(tp TP) kafka.TopicPartition {
-	topic := tp.Topic
-	return kafka.TopicPartition{Topic: &topic, Partition: tp.Partition, Offset: kafka.Offset(tp.Offset), Metadata: tp.Metadata, LeaderEpoch: tp.LeaderEpoch}
+	topic := &tp.Topic
+	if tp.NilTopic {
+		topic = nil
+	}
+	return kafka.TopicPartition{Topic: topic, Partition: tp.Partition, Offset: kafka.Offset(tp.Offset), Metadata: tp.Metadata, LeaderEpoch: tp.LeaderEpoch}
 }
 
 func purekafkaTPsIn(tps []TP) []kafka.TopicPartition {
@@ -100,10 +134,18 @@ func purekafkaTPsIn(tps []TP) []kafka.TopicPartition {
 }
 
 func purekafkaMsgIn(m *Msg) *kafka.Message {
+	if m == nil {
+		return nil
+	}
 	km := &kafka.Message{TopicPartition: purekafkaTPIn(m.TP), Key: m.Key, Value: m.Value,
 		Timestamp: m.Timestamp, TimestampType: kafka.TimestampType(m.TimestampType), Opaque: m.Opaque, LeaderEpoch: m.LeaderEpoch}
 	for _, h := range m.Headers {
 		km.Headers = append(km.Headers, kafka.Header{Key: h.Key, Value: h.Value})
+	}
+	// An errored message (a failed delivery report, or one a scenario
+	// marks) keeps its error, which CommitMessage and StoreMessage check.
+	if m.TP.Err != nil {
+		km.TopicPartition.Error = kafka.NewError(kafka.ErrorCode(m.TP.Err.Code), m.TP.Err.Text, m.TP.Err.Fatal)
 	}
 	return km
 }
@@ -201,6 +243,20 @@ func (p *purekafkaProducer) Len() int                { return p.p.Len() }
 func (p *purekafkaProducer) Purge(flags int) error   { return p.p.Purge(flags) }
 func (p *purekafkaProducer) Close()                  { p.once.Do(p.p.Close) }
 func (p *purekafkaProducer) GetFatalError() error    { return p.p.GetFatalError() }
+
+func (p *purekafkaProducer) IsClosed() bool { return p.p.IsClosed() }
+
+func (p *purekafkaProducer) SetOAuthBearerToken(token string) error {
+	return p.p.SetOAuthBearerToken(kafka.OAuthBearerToken{TokenValue: token})
+}
+
+func (p *purekafkaProducer) SetOAuthBearerTokenFailure(errstr string) error {
+	return p.p.SetOAuthBearerTokenFailure(errstr)
+}
+
+func (p *purekafkaProducer) SetSaslCredentials(username, password string) error {
+	return p.p.SetSaslCredentials(username, password)
+}
 
 func (p *purekafkaProducer) PurgeFlags() (inFlight, queue, nonBlocking int) {
 	return kafka.PurgeInFlight, kafka.PurgeQueue, kafka.PurgeNonBlocking
@@ -372,6 +428,23 @@ func (c *purekafkaConsumer) Close() error {
 	}
 	c.closed = true
 	return c.c.Close()
+}
+
+func (c *purekafkaConsumer) CloseAgain() error {
+	c.closed = true
+	return c.c.Close()
+}
+
+func (c *purekafkaConsumer) SetOAuthBearerToken(token string) error {
+	return c.c.SetOAuthBearerToken(kafka.OAuthBearerToken{TokenValue: token})
+}
+
+func (c *purekafkaConsumer) SetOAuthBearerTokenFailure(errstr string) error {
+	return c.c.SetOAuthBearerTokenFailure(errstr)
+}
+
+func (c *purekafkaConsumer) SetSaslCredentials(username, password string) error {
+	return c.c.SetSaslCredentials(username, password)
 }
 
 type purekafkaAdmin struct {

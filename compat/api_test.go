@@ -37,6 +37,11 @@ type Client interface {
 	ConfigMapSet(kv string) (string, error)
 	// ErrorCodeString is ErrorCode(code).String().
 	ErrorCodeString(code int) string
+	// NewOffset is kafka.NewOffset(v), the offset rendered as a number.
+	NewOffset(v any) (string, error)
+	// FromString calls the <kind>FromString parser of the package
+	// (kind is e.g. "ResourceType") and renders the value with %v.
+	FromString(kind, s string) (string, error)
 }
 
 // Producer mirrors kafka.Producer.
@@ -63,6 +68,11 @@ type Producer interface {
 	SendOffsetsToTransaction(ctx context.Context, tps []TP, cgm any) error
 	// Purge flag values of the wrapped package.
 	PurgeFlags() (inFlight, queue, nonBlocking int)
+	// SetOAuthBearerToken passes a token with only TokenValue set.
+	SetOAuthBearerToken(token string) error
+	SetOAuthBearerTokenFailure(errstr string) error
+	SetSaslCredentials(username, password string) error
+	IsClosed() bool
 }
 
 // RebalanceFn is a RebalanceCb in neutral form.
@@ -105,7 +115,14 @@ type Consumer interface {
 	// *ConsumerGroupMetadata, opaque to scenarios.
 	GetConsumerGroupMetadata() (any, error)
 	Close() error
+	// CloseAgain calls the wrapped Close even when Close has run, which
+	// Close does not (the run's cleanup closes every consumer once more).
+	CloseAgain() error
 	IsClosed() bool
+	// SetOAuthBearerToken passes a token with only TokenValue set.
+	SetOAuthBearerToken(token string) error
+	SetOAuthBearerTokenFailure(errstr string) error
+	SetSaslCredentials(username, password string) error
 }
 
 // TopicSpec is a kafka.TopicSpecification.
@@ -170,6 +187,9 @@ type TP struct {
 	Metadata    *string
 	LeaderEpoch *int32
 	Err         *Err
+	// NilTopic passes the partition with a nil Topic (bad-input
+	// scenarios); it is never set on partitions a client returns.
+	NilTopic bool
 }
 
 func (tp TP) String() string {

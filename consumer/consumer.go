@@ -2,6 +2,7 @@ package consumer
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -51,6 +52,10 @@ type Consumer struct {
 	readCommitted bool
 	cooperative   bool
 	events        chan client.Event // nil unless go.events.channel.enable
+	// named holds the topics GetMetadata was asked about, which stay
+	// among those GetMetadata without a topic reports, as librdkafka
+	// keeps a handle for each.
+	named sync.Map
 
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever waiters should look again
@@ -203,9 +208,24 @@ func (c *Consumer) SetOAuthBearerTokenFailure(errstr string) error {
 }
 
 // GetMetadata queries cluster metadata; see client.Instance.GetMetadata.
+// Without a topic and allTopics, it reports the topics consumed and those
+// it was asked about before, as librdkafka does.
 func (c *Consumer) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*client.Metadata, error) {
 	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
+	}
+	switch {
+	case topic != nil:
+		c.named.Store(*topic, struct{}{})
+	case !allTopics:
+		known := c.h.Client.GetConsumeTopics()
+		c.named.Range(func(k, _ any) bool {
+			if !slices.Contains(known, k.(string)) {
+				known = append(known, k.(string))
+			}
+			return true
+		})
+		return c.h.GetKnownTopicsMetadata(known, timeoutMs)
 	}
 	return c.h.GetMetadata(topic, allTopics, timeoutMs)
 }

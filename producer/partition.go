@@ -1,6 +1,7 @@
 package producer
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +16,10 @@ import (
 type partitions struct {
 	inner  kgo.Partitioner
 	counts sync.Map // topic -> *atomic.Int32, -1 until metadata is known
+	// lastNoted is the topic note saw last: Produce notes every message's
+	// topic, and a producer mostly writes to one, which this check makes
+	// cheaper than a map lookup.
+	lastNoted atomic.Pointer[string]
 }
 
 func newPartitions(inner kgo.Partitioner) *partitions {
@@ -29,6 +34,34 @@ func (ps *partitions) ForTopic(topic string) kgo.TopicPartitioner {
 		n = prev.(*atomic.Int32)
 	}
 	return &topicPartitions{inner: ps.inner.ForTopic(topic), n: n}
+}
+
+// note records a topic the application named (in Produce or GetMetadata),
+// which makes it one of the topics GetMetadata without a topic reports, as
+// librdkafka reports every topic it holds a handle for. The count stays
+// unknown until a message to the topic is partitioned.
+func (ps *partitions) note(topic string) {
+	if last := ps.lastNoted.Load(); last != nil && *last == topic {
+		return
+	}
+	ps.lastNoted.Store(&topic)
+	if _, ok := ps.counts.Load(topic); ok {
+		return
+	}
+	n := new(atomic.Int32)
+	n.Store(-1)
+	ps.counts.LoadOrStore(topic, n)
+}
+
+// topics returns the topics noted or partitioned for, sorted.
+func (ps *partitions) topics() []string {
+	var out []string
+	ps.counts.Range(func(k, _ any) bool {
+		out = append(out, k.(string))
+		return true
+	})
+	sort.Strings(out)
+	return out
 }
 
 // count returns topic's partition count if a message to it was partitioned.

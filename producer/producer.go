@@ -124,6 +124,7 @@ func (p *Producer) produce(msg *client.Message, dc chan client.Event) error {
 	if msg == nil || msg.TopicPartition.Topic == nil || *msg.TopicPartition.Topic == "" {
 		return client.NewError(client.ErrInvalidArg, "", false)
 	}
+	p.parts.note(*msg.TopicPartition.Topic)
 	if p.txn != nil {
 		if !p.txn.producing.Load() {
 			// librdkafka's produce call returns the bare code, so
@@ -291,7 +292,7 @@ func (p *Producer) deliveryReport(env *envelope, err error) *client.Message {
 // code for the same situation.
 func (p *Producer) deliveryError(env *envelope, err error) error {
 	switch {
-	case errors.Is(err, kgo.ErrRecordTimeout), errors.Is(err, errMessageTimedOut):
+	case errors.Is(err, kgo.ErrRecordTimeout), errors.Is(err, errMessageTimedOut), env.dl.timedOut(err):
 		return client.NewError(client.ErrMsgTimedOut, "", false)
 	case errors.Is(err, kgo.ErrAborting):
 		return client.NewError(client.ErrPurgeQueue, "", false)
@@ -470,9 +471,17 @@ func (p *Producer) SetOAuthBearerTokenFailure(errstr string) error {
 }
 
 // GetMetadata queries cluster metadata; see client.Instance.GetMetadata.
+// Without a topic and allTopics, it reports the topics this producer was
+// asked to produce to or about, as librdkafka does.
 func (p *Producer) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*client.Metadata, error) {
 	if p.h.IsClosed() {
 		return nil, client.NewClosedClientError()
+	}
+	switch {
+	case topic != nil:
+		p.parts.note(*topic)
+	case !allTopics:
+		return p.h.GetKnownTopicsMetadata(p.parts.topics(), timeoutMs)
 	}
 	return p.h.GetMetadata(topic, allTopics, timeoutMs)
 }
@@ -480,7 +489,7 @@ func (p *Producer) GetMetadata(topic *string, allTopics bool, timeoutMs int) (*c
 // QueryWatermarkOffsets returns a partition's low and high watermarks.
 func (p *Producer) QueryWatermarkOffsets(topic string, partition int32, timeoutMs int) (low, high int64, err error) {
 	if p.h.IsClosed() {
-		return 0, 0, client.NewClosedClientError()
+		return -1, -1, client.NewClosedClientError()
 	}
 	return p.h.QueryWatermarkOffsets(topic, partition, timeoutMs)
 }

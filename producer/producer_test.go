@@ -1,6 +1,7 @@
 package producer_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -63,7 +64,8 @@ func consumeAll(t *testing.T, c *kafkatest.Cluster, topic string, n int) []*kgo.
 // TestProduce100kKeyed is issue 4's headline check, once with a delivery
 // channel and once through Events(): every report arrives exactly once,
 // offsets are contiguous per partition, and every key is on librdkafka's
-// consistent_random partition.
+// consistent_random partition. Reports are read on a goroutine while the
+// test produces, and checked once they are all in.
 func TestProduce100kKeyed(t *testing.T) {
 	t.Parallel()
 	const partitions, n = 12, 100_000
@@ -91,28 +93,27 @@ func TestProduce100kKeyed(t *testing.T) {
 					dc = make(chan kafka.Event, n)
 					reports = dc
 				}
-				done := make(chan map[int32][]kafka.Offset)
+				stop := make(chan struct{})
+				defer close(stop)
+				done := make(chan []*kafka.Message, 1)
 				go func() {
-					seen := make([]bool, n)
-					offsets := map[int32][]kafka.Offset{}
-					for range n {
-						m := waitReport(t, reports)
-						if !assert.NoError(t, m.TopicPartition.Error) {
-							break
+					// No t calls here: a failure on this goroutine could
+					// not stop the test; the test goroutine checks.
+					got := make([]*kafka.Message, 0, n)
+					for len(got) < n {
+						select {
+						case ev := <-reports:
+							m, ok := ev.(*kafka.Message)
+							if !ok {
+								m = &kafka.Message{TopicPartition: kafka.TopicPartition{
+									Error: fmt.Errorf("not a delivery report: %T %v", ev, ev)}, Opaque: -1}
+							}
+							got = append(got, m)
+						case <-stop:
+							return
 						}
-						i := m.Opaque.(int)
-						assert.False(t, seen[i], "report %d twice", i)
-						seen[i] = true
-						key := fmt.Appendf(nil, "key-%d", i)
-						if tc.wantKeyVal {
-							assert.Equal(t, key, m.Key)
-						} else {
-							assert.Nil(t, m.Key, "go.delivery.report.fields=none")
-						}
-						assert.Equal(t, partitioner.Consistent(key, partitions), m.TopicPartition.Partition)
-						offsets[m.TopicPartition.Partition] = append(offsets[m.TopicPartition.Partition], m.TopicPartition.Offset)
 					}
-					done <- offsets
+					done <- got
 				}()
 				value := make([]byte, 100)
 				for i := range n {
@@ -125,7 +126,41 @@ func TestProduce100kKeyed(t *testing.T) {
 					require.NoError(t, err)
 				}
 				assert.Equal(t, 0, p.Flush(60_000))
-				offsets := <-done
+				var got []*kafka.Message
+				select {
+				case got = <-done:
+				case <-time.After(60 * time.Second):
+					t.Fatalf("not every delivery report within 60s of Flush (Len %d)", p.Len())
+				}
+
+				seen := make([]int, n)
+				offsets := map[int32][]kafka.Offset{}
+				var failed, wrongPartition, wrongKey, dups int
+				for _, m := range got {
+					if m.TopicPartition.Error != nil {
+						if failed++; failed <= 5 {
+							t.Errorf("report %v: %v", m.Opaque, m.TopicPartition.Error)
+						}
+						continue
+					}
+					i := m.Opaque.(int)
+					if seen[i]++; seen[i] > 1 {
+						dups++
+					}
+					key := fmt.Appendf(nil, "key-%d", i)
+					if tc.wantKeyVal && !bytes.Equal(key, m.Key) || !tc.wantKeyVal && m.Key != nil {
+						wrongKey++
+					}
+					if m.TopicPartition.Partition != partitioner.Consistent(key, partitions) {
+						wrongPartition++
+					}
+					offsets[m.TopicPartition.Partition] = append(offsets[m.TopicPartition.Partition], m.TopicPartition.Offset)
+				}
+				assert.Zero(t, failed, "failed deliveries")
+				assert.Zero(t, dups, "reports delivered twice")
+				assert.Zero(t, wrongKey, "reports with the wrong key (go.delivery.report.fields=%q)", tc.drFields)
+				assert.Zero(t, wrongPartition, "keys not on their consistent_random partition")
+				assert.NotContains(t, seen, 0, "a message without a report")
 				total := 0
 				for part, offs := range offsets {
 					for j, o := range offs {
@@ -134,6 +169,7 @@ func TestProduce100kKeyed(t *testing.T) {
 					total += len(offs)
 				}
 				assert.Equal(t, n, total)
+				assert.Empty(t, reports, "no report beyond one per message")
 				assert.Equal(t, 0, p.Len())
 			})
 		})

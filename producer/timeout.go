@@ -2,9 +2,12 @@ package producer
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/twmb/franz-go/pkg/kerr"
 )
 
 // bucketWidth is how finely message.timeout.ms is tracked: messages enqueued
@@ -60,6 +63,21 @@ func (dl *deadline) Err() error {
 	default:
 		return nil
 	}
+}
+
+// timedOut reports whether err, the error franz-go failed a message of this
+// window with, is really message.timeout.ms expiring. franz-go notices a
+// head-of-line record's done context while retrying something else (a
+// broker it cannot dial, a metadata load that keeps failing) and fails the
+// records with that other error; librdkafka reports such messages as timed
+// out. A broker's definitive answer (a non-retriable error code) is kept.
+// dl may be nil (no message timeout).
+func (dl *deadline) timedOut(err error) bool {
+	if dl == nil || dl.Err() == nil {
+		return false
+	}
+	ke, isKerr := errors.AsType[*kerr.Error](err)
+	return !isKerr || ke.Retriable
 }
 
 // errMessageTimedOut is the context error of an expired deadline; delivery

@@ -108,7 +108,9 @@ func (p *Producer) classify(ctx context.Context, err error) error {
 		}
 		return fatal
 	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded):
-		return txnError(client.ErrTimedOut, err.Error(), false, true, false)
+		// librdkafka's text for any transactional call that runs out of
+		// time: the operation goes on, and calling again resumes it.
+		return txnError(client.ErrTimedOut, "Timed out waiting for operation to finish, retry call to resume", false, true, false)
 	}
 	var ke *kerr.Error
 	if errors.As(err, &ke) && ke.Retriable {
