@@ -27,6 +27,7 @@ type Instance struct {
 
 	cfg     *Config
 	name    string
+	mock    *MockCluster // test.mock.num.brokers' cluster, or nil
 	logs    chan LogEvent
 	ownLogs bool // the handle made logs, so it closes it
 	// logsMu orders log sends against Close closing an owned logs
@@ -80,8 +81,26 @@ func NewInstance(kind InstanceKind, cfg *Config, extra ...kgo.Opt) (*Instance, e
 	opts = append(opts, cfg.Opts...)
 	opts = append(opts, extra...)
 	opts = append(opts, kgo.WithLogger(lg), kgo.WithHooks(h.connHook))
+	if cfg.MockNumBrokers > 0 {
+		// test.mock.num.brokers: librdkafka starts a mock cluster of its
+		// own for the handle and ignores bootstrap.servers.
+		mc, err := NewMockCluster(cfg.MockNumBrokers)
+		if err != nil {
+			return nil, err
+		}
+		if cfg.MockBrokerRTT > 0 {
+			for id := 1; id <= cfg.MockNumBrokers; id++ {
+				_ = mc.SetRoundtripDuration(id, cfg.MockBrokerRTT)
+			}
+		}
+		h.mock = mc
+		opts = append(opts, kgo.SeedBrokers(strings.Split(mc.BootstrapServers(), ",")...))
+	}
 	cl, err := kgo.NewClient(opts...)
 	if err != nil {
+		if h.mock != nil {
+			h.mock.Close()
+		}
 		// kgo validates option combinations NewConfig did not anticipate;
 		// report them as librdkafka reports bad configuration.
 		return nil, Errorf(ErrInvalidArg, "%v", err)
@@ -121,6 +140,9 @@ func (h *Instance) Close() {
 		}
 		h.relay.close()
 		h.Client.Close()
+		if h.mock != nil {
+			h.mock.Close()
+		}
 		if h.ownLogs {
 			h.logsMu.Lock()
 			h.logsClosed = true

@@ -26,7 +26,7 @@ type mockCluster struct {
 }
 
 // NewMockCluster starts a cluster of brokerCount brokers on 127.0.0.1 that
-// creates topics on first use.
+// creates topics on first use, with 4 partitions as librdkafka's does.
 func NewMockCluster(brokerCount int) (*MockCluster, error) {
 	if brokerCount < 1 {
 		return nil, Errorf(ErrInvalidArg, "brokerCount must be at least 1, got %d", brokerCount)
@@ -39,6 +39,8 @@ func NewMockCluster(brokerCount int) (*MockCluster, error) {
 	fake, err := kfake.NewCluster(
 		kfake.NumBrokers(brokerCount+1),
 		kfake.AllowAutoTopicCreation(),
+		// librdkafka's mock cluster creates topics with 4 partitions.
+		kfake.DefaultNumPartitions(4),
 		kfake.ListenFn(func(network, address string) (net.Listener, error) {
 			ln, err := net.Listen(network, address)
 			if err != nil {

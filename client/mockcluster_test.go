@@ -139,3 +139,25 @@ func TestMockClusterBrokerIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestMockNumBrokersProperty: test.mock.num.brokers gives a client a mock
+// cluster of its own, as librdkafka does, ignoring bootstrap.servers; its
+// auto-created topics have librdkafka's 4 partitions.
+func TestMockNumBrokersProperty(t *testing.T) {
+	cfg, err := client.NewConfig(&client.ConfigMap{"test.mock.num.brokers": 3, "bootstrap.servers": "127.0.0.1:1"}, client.RoleProducer)
+	require.NoError(t, err)
+	h, err := client.NewInstance(client.KindProducer, cfg)
+	require.NoError(t, err)
+	topic := "mock-prop"
+	md, err := h.GetMetadata(&topic, false, 10_000)
+	require.NoError(t, err)
+	assert.Len(t, md.Brokers, 3)
+	ids := []int32{}
+	for _, b := range md.Brokers {
+		ids = append(ids, b.ID)
+	}
+	assert.ElementsMatch(t, []int32{1, 2, 3}, ids)
+	require.Contains(t, md.Topics, topic)
+	assert.Len(t, md.Topics[topic].Partitions, 4)
+	h.Close()
+}

@@ -136,7 +136,7 @@ var globalPropertiesCommon = [...]property{
 	{name: "sasl.oauthbearer.assertion.jwt.template.file", clients: clientsBoth, typ: typeString, treat: treatAdapter, note: "Config.OAuthBearer"},
 	{name: "plugin.library.paths", clients: clientsBoth, typ: typeString, treat: treatRejected, note: "purekafka cannot load C plugins"},
 	{name: "interceptors", clients: clientsBoth, typ: typeInternal, treat: treatRejected, note: "callback or pointer property"},
-	{name: "test.mock.num.brokers", clients: clientsBoth, typ: typeInt, min: 0, max: 10000, def: "0", flags: flagHidden, treat: treatAdapter, note: "Config.MockNumBrokers"},
+	{name: "test.mock.num.brokers", clients: clientsBoth, typ: typeInt, min: 0, max: 10000, def: "0", flags: flagHidden, treat: treatAdapter, note: "Config.MockNumBrokers: the handle starts a MockCluster of its own"},
 	{name: "test.mock.broker.rtt", clients: clientsBoth, typ: typeInt, min: 0, max: 3600000, def: "0", flags: flagHidden, treat: treatAdapter, note: "Config.MockBrokerRTT"},
 	{name: "ut_handle_ProduceResponse", clients: clientsBoth, typ: typePointer, flags: flagHidden, treat: treatNoEffect, note: "librdkafka unit-test hook"},
 }
