@@ -317,8 +317,10 @@ func (p *Producer) release(size int64) {
 }
 
 // Events returns the channel of delivery reports and other events:
-// client-level Error events (such as ErrSsl and ErrAuthentication for a
-// broker that refuses the connection) and OAuthBearerTokenRefresh.
+// client-level Error events (ErrTransport for a failed connection,
+// ErrAllBrokersDown, ErrSsl and ErrAuthentication for a broker that refuses
+// the connection) and OAuthBearerTokenRefresh. Unread events count in Len,
+// as in confluent-kafka-go.
 func (p *Producer) Events() chan client.Event { return p.events }
 
 // Logs returns the log channel when go.logs.channel.enable is set, else nil.
