@@ -245,6 +245,11 @@ func (c *Config) consumerOpts(readBytes int) []kgo.Opt {
 		kgo.FetchMinBytes(int32(st.num("fetch.min.bytes"))),
 		kgo.FetchMaxPartitionBytes(int32(st.num("fetch.message.max.bytes"))),
 	}
+	if !st.boolean("check.crcs") {
+		// librdkafka skips the CRC check unless asked; franz-go
+		// checks unless told not to.
+		opts = append(opts, kgo.DisableFetchCRCValidation())
+	}
 	if c.IsolationLevel == "read_committed" {
 		opts = append(opts, kgo.FetchIsolationLevel(kgo.ReadCommitted()))
 	} else {

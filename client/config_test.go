@@ -302,6 +302,31 @@ func TestConsumerDefaultsReachKgo(t *testing.T) {
 	assert.Equal(t, "read_committed", c.IsolationLevel)
 }
 
+// TestCheckCRCs: librdkafka verifies fetched CRCs only with
+// check.crcs=true, so franz-go's validation is disabled otherwise.
+func TestCheckCRCs(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		value     any // nil: not set
+		skipCheck bool
+	}{
+		{"default", nil, true},
+		{"false", false, true},
+		{"string false", "false", true},
+		{"true", true, false},
+		{"string true", "true", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conf := ConfigMap{"group.id": "g"}
+			if tc.value != nil {
+				conf["check.crcs"] = tc.value
+			}
+			cl := kgoClient(t, newTestConfig(t, RoleConsumer, conf))
+			assert.Equal(t, tc.skipCheck, cl.OptValue(kgo.DisableFetchCRCValidation))
+		})
+	}
+}
+
 func TestAdminAndTransactionalDefaults(t *testing.T) {
 	c := newTestConfig(t, RoleProducer, ConfigMap{"transactional.id": "tx", "transaction.timeout.ms": 10000})
 	cl := kgoClient(t, c)

@@ -38,7 +38,7 @@ var globalPropertiesClients = [...]property{
 	{name: "rebalance_cb", clients: clientsConsumer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
 	{name: "offset_commit_cb", clients: clientsConsumer, typ: typePointer, treat: treatRejected, note: "callback or pointer property"},
 	{name: "enable.partition.eof", clients: clientsConsumer, typ: typeBool, def: "false", treat: treatAdapter, note: "Config.EnablePartitionEOF"},
-	{name: "check.crcs", clients: clientsConsumer, typ: typeBool, def: "false", treat: treatMapped, note: "franz-go always verifies CRCs"},
+	{name: "check.crcs", clients: clientsConsumer, typ: typeBool, def: "false", treat: treatMapped, note: "kgo.DisableFetchCRCValidation when false (the default: librdkafka does not check)"},
 	{name: "client.rack", clients: clientsBoth, typ: typeKString, treat: treatMapped, note: "kgo.Rack"},
 	{name: "transactional.id", clients: clientsProducer, typ: typeString, treat: treatMapped, note: "kgo.TransactionalID"},
 	{name: "transaction.timeout.ms", clients: clientsProducer, typ: typeInt, min: 1000, max: 2147483647, def: "60000", treat: treatMapped, note: "kgo.TransactionTimeout"},

@@ -51,6 +51,7 @@ func (c *Consumer) SubscribeTopics(topics []string, rebalanceCb RebalanceCb) (er
 		c.dropManualLocked()
 	}
 	c.mode = modeSubscribe
+	c.subscribedOnce = true
 	c.topics = topics
 	c.rebalanceCb = rebalanceCb
 	c.joined = false
@@ -193,43 +194,106 @@ func (c *Consumer) Assignment() (partitions []client.TopicPartition, err error) 
 // callback it acknowledges the group's assignment and sets the start
 // offsets; a set different from the group's is recorded but the group's
 // partitions are still what is fetched.
+//
+// Once the group's rebalance protocol is COOPERATIVE (GetRebalanceProtocol),
+// Assign fails with ErrState, as Unassign does: cooperative members must
+// use IncrementalAssign and IncrementalUnassign. While Close runs, every
+// assignment call unassigns everything and succeeds.
 func (c *Consumer) Assign(partitions []client.TopicPartition) (err error) {
 	if err := c.appCall(); err != nil {
 		return err
 	}
 	defer c.finishCurrentAsync()
+	if c.closing.Load() {
+		return c.unassign()
+	}
+	if err := c.checkMethod(false); err != nil {
+		return err
+	}
 	return c.assign(partitions)
 }
 
-// Unassign removes the whole assignment.
+// Unassign removes the whole assignment. Like Assign, it fails with
+// ErrState once the rebalance protocol is COOPERATIVE, except during Close.
 func (c *Consumer) Unassign() (err error) {
 	if err := c.appCall(); err != nil {
 		return err
 	}
 	defer c.finishCurrentAsync()
+	if c.closing.Load() {
+		return c.unassign()
+	}
+	if err := c.checkMethod(false); err != nil {
+		return err
+	}
 	return c.unassign()
 }
 
 // IncrementalAssign adds partitions to the assignment (cooperative
-// rebalancing); offsets mean what they mean for Assign.
+// rebalancing); offsets mean what they mean for Assign. It fails with
+// ErrState once the rebalance protocol is EAGER; during Close it
+// unassigns everything, as Assign does.
 func (c *Consumer) IncrementalAssign(partitions []client.TopicPartition) (err error) {
 	if err := c.appCall(); err != nil {
 		return err
 	}
 	defer c.finishCurrentAsync()
+	if c.closing.Load() {
+		return c.unassign()
+	}
+	if err := c.checkMethod(true); err != nil {
+		return err
+	}
 	if err := c.checkNotAssigned(partitions); err != nil {
 		return err
 	}
 	return c.incrementalAssign(partitions)
 }
 
-// IncrementalUnassign removes partitions from the assignment.
+// IncrementalUnassign removes partitions from the assignment, with the
+// rules of IncrementalAssign.
 func (c *Consumer) IncrementalUnassign(partitions []client.TopicPartition) (err error) {
 	if err := c.appCall(); err != nil {
 		return err
 	}
 	defer c.finishCurrentAsync()
+	if c.closing.Load() {
+		return c.unassign()
+	}
+	if err := c.checkMethod(true); err != nil {
+		return err
+	}
 	return c.incrementalUnassign(partitions)
+}
+
+// checkMethod refuses an assignment method the group's rebalance protocol
+// does not allow, as librdkafka does once the member has joined (the
+// protocol stays known after Unsubscribe, so later manual assignments are
+// held to it too). Assign and Unassign reach the application through
+// librdkafka's rd_kafka_assign, which keeps only the error code; the
+// incremental calls keep librdkafka's message.
+func (c *Consumer) checkMethod(incremental bool) error {
+	c.mu.Lock()
+	joined := c.joined
+	c.mu.Unlock()
+	if !joined {
+		// Before the first assignment no protocol is chosen (for
+		// group.protocol=consumer too, whatever GetRebalanceProtocol
+		// says), and manual assignment may use either method.
+		return nil
+	}
+	switch c.GetRebalanceProtocol() {
+	case "COOPERATIVE":
+		if !incremental {
+			return client.NewError(client.ErrState, "", false)
+		}
+	case "EAGER":
+		if incremental {
+			return client.NewError(client.ErrState, "Changes to the current assignment must be made "+
+				"using assign() when rebalance protocol type is EAGER", false)
+		}
+	}
+	return nil
 }
 
 // appCall checks the handle and records that the application (re)assigned,

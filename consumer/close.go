@@ -31,14 +31,14 @@ func (c *Consumer) Close() (err error) {
 	if limit <= 0 {
 		limit = 45 * time.Second
 	}
-	deadline := time.NewTimer(limit)
-	defer deadline.Stop()
+	// One deadline bounds both waits; each gets its own timer for what
+	// is left, because a timer's channel fires once and the first wait
+	// may already have consumed it.
+	deadline := time.Now().Add(limit)
 
 	done := make(chan struct{})
 	go c.shutdown(done)
-	select {
-	case <-done:
-	case <-deadline.C:
+	if !waitUntil(done, deadline) {
 		close(c.abandon)
 	}
 
@@ -47,15 +47,10 @@ func (c *Consumer) Close() (err error) {
 		c.bg.Wait()
 		close(bgDone)
 	}()
-	pumped := false
-	select {
-	case <-bgDone:
-		pumped = true
-	case <-deadline.C:
-		// Only reached if the callback still blocks a background
-		// goroutine; the Events channel then stays open, because
-		// closing it under a sender would panic.
-	}
+	// pumped is false only if the callback still blocks a background
+	// goroutine; the Events channel then stays open, because closing it
+	// under a sender would panic.
+	pumped := waitUntil(bgDone, deadline)
 	select {
 	case <-c.abandon:
 	default:
@@ -66,6 +61,25 @@ func (c *Consumer) Close() (err error) {
 		close(c.events)
 	}
 	return nil
+}
+
+// waitUntil waits for ch to close until deadline and reports whether it
+// did. A channel already closed counts even when the deadline has passed,
+// which a select over both would decide by chance.
+func waitUntil(ch <-chan struct{}, deadline time.Time) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+	}
+	t := time.NewTimer(time.Until(deadline))
+	defer t.Stop()
+	select {
+	case <-ch:
+		return true
+	case <-t.C:
+		return false
+	}
 }
 
 // shutdown leaves the group, serving the rebalances that leaving (and any

@@ -73,6 +73,9 @@ type Consumer struct {
 	topics      []string
 	rebalanceCb RebalanceCb
 	joined      bool // an assignment arrived in this subscription
+	// subscribedOnce: Subscribe has been called; with group.protocol
+	// consumer, librdkafka reports the protocol from then on.
+	subscribedOnce bool
 	// hasAssignment says an eager member holds an assignment that a
 	// revoke must take back, so that franz-go's repeated end-of-session
 	// revokes produce one RevokedPartitions per AssignedPartitions.

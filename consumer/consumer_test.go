@@ -379,6 +379,48 @@ func TestAutoOffsetReset(t *testing.T) {
 	})
 }
 
+// TestAutoOffsetResetError: with auto.offset.reset=error and nothing
+// committed, the consumer raises an ErrAutoOffsetReset Error event instead
+// of consuming, for a manual assignment and for a group member, as
+// librdkafka does.
+func TestAutoOffsetResetError(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 5)
+		for _, tc := range []struct {
+			name  string
+			start func(*kafka.Consumer) error
+		}{
+			{"assign", func(cons *kafka.Consumer) error {
+				return cons.Assign([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: kafka.OffsetStored}})
+			}},
+			{"subscribe", func(cons *kafka.Consumer) error { return cons.Subscribe(topic, nil) }},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"auto.offset.reset": "error"})
+				require.NoError(t, tc.start(cons))
+				var got kafka.Error
+				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					switch e := ev.(type) {
+					case *kafka.Message:
+						t.Fatalf("consumed %v although auto.offset.reset=error", e.TopicPartition)
+					case kafka.Error:
+						got = e
+						return true
+					}
+					return false
+				})
+				assert.Equal(t, kafka.ErrAutoOffsetReset, got.Code(), "%v", got)
+				assert.False(t, got.IsFatal())
+				for range 5 {
+					_, isMsg := cons.Poll(100).(*kafka.Message)
+					require.False(t, isMsg, "the partition is not consumed after the error")
+				}
+			})
+		}
+	})
+}
+
 func TestReadMessage(t *testing.T) {
 	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
 		topic := c.CreateTopic(t, 1)

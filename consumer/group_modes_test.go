@@ -1,6 +1,7 @@
 package consumer_test
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -70,6 +71,9 @@ func TestGroupProtocols(t *testing.T) {
 					} else {
 						cons = newConsumer(t, c, group, conf)
 					}
+					// NONE before the first Subscribe, whatever the
+					// protocol, as librdkafka reports.
+					assert.Equal(t, "NONE", cons.GetRebalanceProtocol())
 					require.NoError(t, cons.Subscribe(topic, nil))
 					members = append(members, cons)
 				}
@@ -114,7 +118,18 @@ func TestMaxPollIntervalExceeded(t *testing.T) {
 		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{
 			"max.poll.interval.ms": 7000, "enable.auto.commit": false,
 		})
-		require.NoError(t, cons.Subscribe(topic, nil))
+		// The callback runs on the polling goroutine; the lock only
+		// keeps the race detector's view simple.
+		var mu sync.Mutex
+		var revokedLost []bool // AssignmentLost() in each RevokedPartitions
+		require.NoError(t, cons.Subscribe(topic, func(cc *kafka.Consumer, ev kafka.Event) error {
+			if _, ok := ev.(kafka.RevokedPartitions); ok {
+				mu.Lock()
+				revokedLost = append(revokedLost, cc.AssignmentLost())
+				mu.Unlock()
+			}
+			return nil
+		}))
 		consumeN(t, cons, 10)
 
 		time.Sleep(9 * time.Second) // an application stuck for longer than max.poll.interval.ms
@@ -126,6 +141,18 @@ func TestMaxPollIntervalExceeded(t *testing.T) {
 			return exceeded
 		})
 		assert.True(t, exceeded)
+		// The expelled member's partitions are revoked as lost, after
+		// the error, as librdkafka does; outside the callback the
+		// assignment is no longer lost.
+		pollUntil(t, cons, 30*time.Second, func(kafka.Event) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(revokedLost) > 0
+		})
+		mu.Lock()
+		assert.Equal(t, []bool{true}, revokedLost)
+		mu.Unlock()
+		assert.False(t, cons.AssignmentLost())
 
 		produce(t, c, topic, 1, 10, 5)
 		got := consumeN(t, cons, 5)

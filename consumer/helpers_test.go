@@ -30,7 +30,7 @@ func produce(t *testing.T, c *kafkatest.Cluster, topic string, partitions int32,
 			TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: int32(i) % partitions},
 			Key:            []byte("k" + strconv.Itoa(i)),
 			Value:          []byte("v" + strconv.Itoa(i)),
-			Timestamp:      baseTime.Add(time.Duration(i) * time.Millisecond),
+			Timestamp:      producedAt(i),
 			Headers:        []kafka.Header{{Key: "i", Value: []byte(strconv.Itoa(i))}, {Key: "nil", Value: nil}},
 		}, dr)
 		require.NoError(t, err)
@@ -66,8 +66,19 @@ func newConsumer(t *testing.T, c *kafkatest.Cluster, group string, extra kafka.C
 	return cons
 }
 
-// checkMessage verifies what produce wrote into m and returns i.
+// checkMessage verifies what produce wrote into m, including the
+// producer's timestamp, and returns i.
 func checkMessage(t *testing.T, m *kafka.Message) int {
+	t.Helper()
+	i := checkContent(t, m)
+	require.Equal(t, kafka.TimestampCreateTime, m.TimestampType)
+	require.True(t, producedAt(i).Equal(m.Timestamp), "timestamp of %d: %v", i, m.Timestamp)
+	return i
+}
+
+// checkContent is checkMessage without the timestamp, for topics whose
+// broker stamps messages itself.
+func checkContent(t *testing.T, m *kafka.Message) int {
 	t.Helper()
 	require.NoError(t, m.TopicPartition.Error)
 	i, err := strconv.Atoi(string(m.Value[1:]))
@@ -77,12 +88,13 @@ func checkMessage(t *testing.T, m *kafka.Message) int {
 	require.Equal(t, kafka.Header{Key: "i", Value: []byte(strconv.Itoa(i))}, m.Headers[0])
 	require.Equal(t, "nil", m.Headers[1].Key)
 	require.Nil(t, m.Headers[1].Value)
-	require.Equal(t, kafka.TimestampCreateTime, m.TimestampType)
-	require.True(t, baseTime.Add(time.Duration(i)*time.Millisecond).Equal(m.Timestamp), "timestamp of %d: %v", i, m.Timestamp)
 	require.NotNil(t, m.TopicPartition.LeaderEpoch)
 	require.Equal(t, m.LeaderEpoch, m.TopicPartition.LeaderEpoch) //nolint:staticcheck // checks the deprecated field is still filled
 	return i
 }
+
+// producedAt is the timestamp produce gives message i.
+func producedAt(i int) time.Time { return baseTime.Add(time.Duration(i) * time.Millisecond) }
 
 // seen records consumed messages, concurrency-safe, and checks
 // per-partition order and duplicates.

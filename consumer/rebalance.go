@@ -153,11 +153,19 @@ func (c *Consumer) adjustOffsets(ctx context.Context, offsets map[string]map[int
 		for partition, ko := range parts {
 			key := tpKey{topic, partition}
 			start, known := c.kgoStart(ko)
-			if off, ok := explicit[key]; ok {
-				if eko, ok := client.KgoOffset(off); ok {
-					parts[partition] = eko
-					start, known = probeStart(off)
-				}
+			off, chosen := explicit[key]
+			eko, absolute := client.KgoOffset(off)
+			switch {
+			case chosen && absolute:
+				parts[partition] = eko
+				start, known = probeStart(off)
+			case ko == c.reset && c.cfg.AutoOffsetReset == "error":
+				// Nothing committed and no reset allowed: like
+				// librdkafka, raise the error and keep the
+				// partition assigned without fetching it.
+				delete(parts, partition)
+				c.pushLocked(client.NewError(client.ErrAutoOffsetReset, "no previously committed offset available: Local: No offset stored", false))
+				continue
 			}
 			if ps := c.assigned[key]; ps != nil && known {
 				probes = append(probes, newProbeLocked(ps, start))
@@ -286,11 +294,16 @@ func (c *Consumer) finishCurrentAsync() {
 // GetRebalanceProtocol returns "EAGER" or "COOPERATIVE" once the consumer
 // has joined its group, and "NONE" before, as librdkafka does.
 func (c *Consumer) GetRebalanceProtocol() string {
-	if c.cfg.GroupProtocol == "consumer" {
-		return "COOPERATIVE"
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.cfg.GroupProtocol == "consumer" {
+		// KIP-848 is always incremental, once the consumer has
+		// subscribed (librdkafka's rd_kafka_cgrp_rebalance_protocol).
+		if !c.subscribedOnce {
+			return "NONE"
+		}
+		return "COOPERATIVE"
+	}
 	if !c.joined {
 		return "NONE"
 	}

@@ -200,33 +200,168 @@ func TestAppRebalanceEventsChannel(t *testing.T) {
 }
 
 // TestCloseWithBlockedRebalanceCb: Close returns within session.timeout.ms
-// although the callback blocks and events were never read.
+// although the callback blocks and events were never read, whether Close
+// itself or the Events channel pump (go.events.channel.enable) is the
+// goroutine stuck in the callback.
 func TestCloseWithBlockedRebalanceCb(t *testing.T) {
+	const sessionTimeout = 6 * time.Second // newConsumer's session.timeout.ms
 	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
 		topic := c.CreateTopic(t, 1)
 		produce(t, c, topic, 1, 0, 10)
-		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
-		block := make(chan struct{})
-		defer close(block)
-		require.NoError(t, cons.Subscribe(topic, func(_ *kafka.Consumer, ev kafka.Event) error {
-			if _, ok := ev.(kafka.RevokedPartitions); ok {
-				<-block
-			}
-			return nil
-		}))
-		pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
-			_, ok := ev.(*kafka.Message)
-			return ok
-		})
-		closed := make(chan error, 1)
-		go func() { closed <- cons.Close() }()
-		select {
-		case err := <-closed:
-			assert.NoError(t, err)
-		case <-time.After(20 * time.Second): // session.timeout.ms is 6s; generous for -race
-			t.Fatal("Close did not return")
+		for _, tc := range []struct {
+			name   string
+			events bool
+			// unsubscribe first, so that the revoke blocks the
+			// poller (the Events pump) before Close starts.
+			unsubscribe bool
+		}{
+			{name: "poll"},
+			{name: "events", events: true},
+			{name: "events-unsubscribed", events: true, unsubscribe: true},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"go.events.channel.enable": tc.events})
+				block := make(chan struct{})
+				defer close(block)
+				inCb := make(chan struct{}, 1)
+				require.NoError(t, cons.Subscribe(topic, func(_ *kafka.Consumer, ev kafka.Event) error {
+					if _, ok := ev.(kafka.RevokedPartitions); ok {
+						select {
+						case inCb <- struct{}{}:
+						default:
+						}
+						<-block
+					}
+					return nil
+				}))
+				if tc.events {
+					waitEventsMessage(t, cons, 30*time.Second)
+				} else {
+					pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+						_, ok := ev.(*kafka.Message)
+						return ok
+					})
+				}
+				if tc.unsubscribe {
+					require.NoError(t, cons.Unsubscribe())
+					select {
+					case <-inCb:
+					case <-time.After(30 * time.Second):
+						t.Fatal("the revoke never reached the callback")
+					}
+				}
+				closed := make(chan error, 1)
+				go func() { closed <- cons.Close() }()
+				select {
+				case err := <-closed:
+					assert.NoError(t, err)
+				case <-time.After(sessionTimeout + 10*time.Second): // a hang, not a slow Close
+					t.Fatal("Close did not return")
+				}
+				assert.True(t, cons.IsClosed())
+				assert.Nil(t, cons.Poll(10))
+			})
 		}
-		assert.True(t, cons.IsClosed())
-		assert.Nil(t, cons.Poll(10))
 	})
+}
+
+// waitEventsMessage reads the Events channel until a message arrives; the
+// events are not otherwise read, as by an application that stops reading.
+func waitEventsMessage(t *testing.T, cons *kafka.Consumer, limit time.Duration) {
+	t.Helper()
+	timeout := time.After(limit)
+	for {
+		select {
+		case ev := <-cons.Events():
+			if _, ok := ev.(*kafka.Message); ok {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("no message within %v", limit)
+		}
+	}
+}
+
+// TestAssignMethodRules: once the group's protocol is known, the wrong
+// family of assignment calls fails with ErrState, in the RebalanceCb and
+// outside it, as with librdkafka; during Close every call just unassigns.
+func TestAssignMethodRules(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 2)
+		produce(t, c, topic, 2, 0, 4)
+		for _, tc := range []struct {
+			strategy string
+			// wrong and right are the calls for ev's partitions.
+			wrong, right func(cc *kafka.Consumer, assign bool, parts []kafka.TopicPartition) error
+			text         string // the wrong call's error text
+		}{
+			{"range", incremental, eager, "Changes to the current assignment must be made using assign() when rebalance protocol type is EAGER"},
+			{"cooperative-sticky", eager, incremental, kafka.ErrState.String()},
+		} {
+			t.Run(tc.strategy, func(t *testing.T) {
+				cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"partition.assignment.strategy": tc.strategy})
+				var inCb []error // the wrong calls' errors, then the right calls'
+				closing, closeCalls := false, 0
+				require.NoError(t, cons.Subscribe(topic, func(cc *kafka.Consumer, ev kafka.Event) error {
+					var parts []kafka.TopicPartition
+					assign := false
+					switch e := ev.(type) {
+					case kafka.AssignedPartitions:
+						parts, assign = e.Partitions, true
+					case kafka.RevokedPartitions:
+						parts = e.Partitions
+					}
+					err := tc.wrong(cc, assign, parts)
+					if closing {
+						closeCalls++
+						assert.NoError(t, err, "during Close any call unassigns")
+						asg, aerr := cc.Assignment()
+						assert.NoError(t, aerr)
+						assert.Empty(t, asg)
+						return nil
+					}
+					inCb = append(inCb, err, tc.right(cc, assign, parts))
+					return nil
+				}))
+				n := 0
+				pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+					if _, ok := ev.(*kafka.Message); ok {
+						n++
+					}
+					return n == 4
+				})
+				require.Len(t, inCb, 2)
+				for _, err := range []error{inCb[0], tc.wrong(cons, true, nil)} {
+					var kerr kafka.Error
+					require.ErrorAs(t, err, &kerr)
+					assert.Equal(t, kafka.ErrState, kerr.Code())
+					assert.Equal(t, tc.text, kerr.Error())
+				}
+				assert.NoError(t, inCb[1])
+				asg, err := cons.Assignment()
+				require.NoError(t, err)
+				assert.Len(t, asg, 2, "the refused calls changed nothing")
+				closing = true
+				require.NoError(t, cons.Close())
+				assert.Equal(t, 1, closeCalls, "Close revokes through the callback")
+			})
+		}
+	})
+}
+
+// eager assigns or unassigns with Assign and Unassign.
+func eager(cc *kafka.Consumer, assign bool, parts []kafka.TopicPartition) error {
+	if assign {
+		return cc.Assign(parts)
+	}
+	return cc.Unassign()
+}
+
+// incremental assigns or unassigns parts with IncrementalAssign and
+// IncrementalUnassign.
+func incremental(cc *kafka.Consumer, assign bool, parts []kafka.TopicPartition) error {
+	if assign {
+		return cc.IncrementalAssign(parts)
+	}
+	return cc.IncrementalUnassign(parts)
 }
