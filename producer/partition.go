@@ -44,7 +44,10 @@ func (ps *partitions) note(topic string) {
 	if last := ps.lastNoted.Load(); last != nil && *last == topic {
 		return
 	}
-	ps.lastNoted.Store(&topic)
+	// A copy made only here: taking topic's own address would move the
+	// parameter to the heap on every call.
+	noted := topic
+	ps.lastNoted.Store(&noted)
 	if _, ok := ps.counts.Load(topic); ok {
 		return
 	}
