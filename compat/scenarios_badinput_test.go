@@ -62,11 +62,7 @@ func init() {
 				"ErrTimedOut, purekafka fails at once with the broker's ErrTopicException (Invalid topic)"},
 		scenario{name: "badinput/transactional", run: badTransactional},
 		scenario{name: "badinput/consumer", run: badConsumer},
-		scenario{name: "badinput/incremental", run: badIncremental,
-			skip: "known purekafka bug (consumer/assign.go, left to its owner): IncrementalAssign accepts a list naming " +
-				"a partition twice, where librdkafka fails with ErrInvalidArg \"Duplicate <topic> [<p>] in input list\"; and " +
-				"IncrementalUnassign with nothing assigned says \"<topic> [<p>] can't be unassigned since it is not in the " +
-				"current assignment\" where librdkafka says \"Can't subtract from empty assignment\""},
+		scenario{name: "badinput/incremental", run: badIncremental},
 		scenario{name: "badinput/closed-producer", run: badClosedProducer},
 		scenario{name: "badinput/closed-consumer", run: badClosedConsumer},
 	)

@@ -1,6 +1,7 @@
 package consumer
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -244,7 +245,7 @@ func (c *Consumer) IncrementalAssign(partitions []client.TopicPartition) (err er
 	if err := c.checkMethod(true); err != nil {
 		return err
 	}
-	if err := c.checkNotAssigned(partitions); err != nil {
+	if err := c.checkAddable(partitions); err != nil {
 		return err
 	}
 	return c.incrementalAssign(partitions)
@@ -322,19 +323,45 @@ func (c *Consumer) assign(parts []client.TopicPartition) error {
 	return c.applyAssignment(parts, true)
 }
 
-// checkNotAssigned fails an application's IncrementalAssign of a partition
-// already assigned (ErrConflict, naming the first, as librdkafka does).
+// checkAddable fails an application's IncrementalAssign as librdkafka does:
+// an invalid logical start offset or a partition named twice (ErrInvalidArg),
+// or a partition already assigned (ErrConflict); the error names the first
+// in sorted order.
 // Automatic assignment skips it: franz-go may hand a cooperative member a
 // partition it still holds, which is not an application error.
-func (c *Consumer) checkNotAssigned(parts []client.TopicPartition) error {
+func (c *Consumer) checkAddable(parts []client.TopicPartition) error {
+	sorted := sortedByPartition(parts)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, tp := range parts {
-		if tp.Topic != nil && c.assigned[tpKey{*tp.Topic, tp.Partition}] != nil {
+	for i, tp := range sorted {
+		if o := tp.Offset; o < 0 && o > client.OffsetTail(0) && o != client.OffsetBeginning && o != client.OffsetEnd &&
+			o != client.OffsetStored && o != client.OffsetInvalid {
+			return client.Errorf(client.ErrInvalidArg, "%s [%d] has invalid start offset %d", *tp.Topic, tp.Partition, int64(o))
+		}
+		if i > 0 && *sorted[i-1].Topic == *tp.Topic && sorted[i-1].Partition == tp.Partition {
+			return client.Errorf(client.ErrInvalidArg, "Duplicate %s [%d] in input list", *tp.Topic, tp.Partition)
+		}
+		if c.assigned[tpKey{*tp.Topic, tp.Partition}] != nil {
 			return client.Errorf(client.ErrConflict, "%s [%d] is already part of the current assignment", *tp.Topic, tp.Partition)
 		}
 	}
 	return nil
+}
+
+// sortedByPartition returns the partitions of parts that name a topic,
+// sorted by topic and partition: librdkafka checks an incremental change in
+// that order, so the partition an error names is the first in that order.
+func sortedByPartition(parts []client.TopicPartition) []client.TopicPartition {
+	sorted := make([]client.TopicPartition, 0, len(parts))
+	for _, tp := range parts {
+		if tp.Topic != nil {
+			sorted = append(sorted, tp)
+		}
+	}
+	slices.SortStableFunc(sorted, func(a, b client.TopicPartition) int {
+		return cmp.Or(strings.Compare(*a.Topic, *b.Topic), cmp.Compare(a.Partition, b.Partition))
+	})
+	return sorted
 }
 
 // incrementalAssign adds parts to the assignment.
@@ -525,8 +552,12 @@ func (c *Consumer) unassign() error {
 // (ErrInvalidArg, naming the first that is not, as librdkafka does).
 func (c *Consumer) incrementalUnassign(parts []client.TopicPartition) error {
 	c.mu.Lock()
-	for _, tp := range parts {
-		if tp.Topic != nil && c.assigned[tpKey{*tp.Topic, tp.Partition}] == nil {
+	if len(c.assigned) == 0 && len(parts) > 0 {
+		c.mu.Unlock()
+		return client.NewError(client.ErrInvalidArg, "Can't subtract from empty assignment", false)
+	}
+	for _, tp := range sortedByPartition(parts) {
+		if c.assigned[tpKey{*tp.Topic, tp.Partition}] == nil {
 			c.mu.Unlock()
 			return client.Errorf(client.ErrInvalidArg, "%s [%d] can't be unassigned since it is not in the current assignment", *tp.Topic, tp.Partition)
 		}

@@ -1,6 +1,7 @@
 package consumer_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -364,4 +365,54 @@ func incremental(cc *kafka.Consumer, assign bool, parts []kafka.TopicPartition) 
 		return cc.IncrementalAssign(parts)
 	}
 	return cc.IncrementalUnassign(parts)
+}
+
+// TestIncrementalAssignInputChecks: librdkafka checks an incremental change
+// sorted by topic and partition and names the first offending partition:
+// an invalid logical start offset or a partition listed twice
+// (ErrInvalidArg), one already assigned (ErrConflict); and it refuses to
+// subtract from an empty assignment. Nothing is assigned by a refused call.
+func TestIncrementalAssignInputChecks(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 4)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
+		tp := func(p int32, o kafka.Offset) kafka.TopicPartition {
+			return kafka.TopicPartition{Topic: &topic, Partition: p, Offset: o}
+		}
+		for _, tc := range []struct {
+			name  string
+			call  func() error
+			code  kafka.ErrorCode
+			text  string
+			after int // partitions assigned after the call
+		}{
+			{"unassign from empty", func() error { return cons.IncrementalUnassign([]kafka.TopicPartition{tp(2, 0)}) },
+				kafka.ErrInvalidArg, "Can't subtract from empty assignment", 0},
+			{"duplicate, named in sorted order", func() error {
+				return cons.IncrementalAssign([]kafka.TopicPartition{tp(3, 0), tp(1, 0), tp(3, 0), tp(1, 0)})
+			}, kafka.ErrInvalidArg, fmt.Sprintf("Duplicate %s [1] in input list", topic), 0},
+			{"invalid logical offset", func() error { return cons.IncrementalAssign([]kafka.TopicPartition{tp(0, -5)}) },
+				kafka.ErrInvalidArg, fmt.Sprintf("%s [0] has invalid start offset -5", topic), 0},
+			{"assign", func() error { return cons.IncrementalAssign([]kafka.TopicPartition{tp(1, kafka.OffsetBeginning)}) }, 0, "", 1},
+			{"already assigned", func() error {
+				return cons.IncrementalAssign([]kafka.TopicPartition{tp(2, 0), tp(1, 0)})
+			}, kafka.ErrConflict, fmt.Sprintf("%s [1] is already part of the current assignment", topic), 1},
+			{"unassign one not assigned, named in sorted order", func() error {
+				return cons.IncrementalUnassign([]kafka.TopicPartition{tp(3, 0), tp(2, 0), tp(1, 0)})
+			}, kafka.ErrInvalidArg, fmt.Sprintf("%s [2] can't be unassigned since it is not in the current assignment", topic), 1},
+		} {
+			err := tc.call()
+			if tc.code == 0 {
+				require.NoError(t, err, tc.name)
+			} else {
+				var ke kafka.Error
+				require.ErrorAs(t, err, &ke, tc.name)
+				assert.Equal(t, tc.code, ke.Code(), tc.name)
+				assert.Equal(t, tc.text, ke.Error(), tc.name)
+			}
+			as, err := cons.Assignment()
+			require.NoError(t, err)
+			assert.Len(t, as, tc.after, tc.name)
+		}
+	})
 }
