@@ -137,10 +137,16 @@ func latencyPlot(r *results, workloads []string) (*plot.Plot, error) {
 		return p, nil
 	}
 	wl := workloads[0]
+	var clients []string // those that ran the latency workload
+	for _, c := range r.clients {
+		if r.get(wl, c) != nil || !diagnostic(c) {
+			clients = append(clients, c)
+		}
+	}
 	w := vg.Points(20)
 	for i, metric := range []string{"p50-us", "p99-us"} {
-		vals := make(plotter.Values, len(r.clients))
-		for j, c := range r.clients {
+		vals := make(plotter.Values, len(clients))
+		for j, c := range clients {
 			vals[j], _ = r.medianOf(wl, c, metric)
 		}
 		bars, err := plotter.NewBarChart(vals, w)
@@ -153,8 +159,8 @@ func latencyPlot(r *results, workloads []string) (*plot.Plot, error) {
 		p.Add(bars)
 		p.Legend.Add(strings.TrimSuffix(metric, "-us"), bars)
 	}
-	names := make([]string, len(r.clients))
-	for i, c := range r.clients {
+	names := make([]string, len(clients))
+	for i, c := range clients {
 		p50, _ := r.medianOf(wl, c, "p50-us")
 		p99, _ := r.medianOf(wl, c, "p99-us")
 		names[i] = fmt.Sprintf("%s\n%.0f / %.0f us", c, p50, p99)
