@@ -5,6 +5,7 @@ package testenv
 
 import (
 	"bufio"
+	"math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
@@ -52,6 +53,30 @@ func runScript(t *testing.T, env []string, args ...string) (string, error) {
 		_ = down.Run()
 	})
 	return string(out), err
+}
+
+// freePortPair returns a port p such that p and p+1 (a node's PLAINTEXT
+// and controller ports) are free, from below Linux's ephemeral range
+// (32768-60999) and away from the project's brokers: a random free port can
+// have a neighbour that an outgoing connection takes a moment later.
+func freePortPair(t *testing.T) int {
+	t.Helper()
+	for p := 21000 + rand.IntN(6000); p < 27998; p += 2 {
+		var ls []net.Listener
+		for _, q := range []int{p, p + 1} {
+			if l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(q)); err == nil {
+				ls = append(ls, l)
+			}
+		}
+		for _, l := range ls {
+			require.NoError(t, l.Close())
+		}
+		if len(ls) == 2 {
+			return p
+		}
+	}
+	t.Fatal("no two free neighbouring ports in 21000-27999")
+	return 0
 }
 
 func freePort(t *testing.T) int {
@@ -134,7 +159,7 @@ func TestKafkaScriptPortHeldByAConnection(t *testing.T) {
 		t.Skip("java is needed to start a broker")
 	}
 	dir := scratchKafkaDir(t, true)
-	base := freePort(t)
+	base := freePortPair(t)
 	peer, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer func() { _ = peer.Close() }()
