@@ -82,8 +82,11 @@ func (m *meter) begin() {
 	})
 }
 
-// end stops the measurement.
+// end stops the measurement. Clients that consume on several goroutines can
+// see the last message while another goroutine is still inside begin (which
+// stops the world to read the heap): begin's sync.Once makes end wait for it.
 func (m *meter) end() {
+	m.begin()
 	m.elapsed = time.Since(m.t0)
 	if b, ok := m.tb.(*testing.B); ok {
 		b.StopTimer()
