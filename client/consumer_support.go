@@ -10,11 +10,10 @@ import "github.com/twmb/franz-go/pkg/kgo"
 // Consumer switches between Subscribe and Assign at will.
 // The caller owns and closes the returned client.
 func (h *Instance) NewSiblingClient(extra ...kgo.Opt) (*kgo.Client, error) {
-	lg := &logger{h: h, level: kgoLogLevel(h.cfg.LogLevel, len(h.cfg.Debug) > 0)}
 	opts := make([]kgo.Opt, 0, len(h.cfg.Opts)+len(extra)+2)
 	opts = append(opts, h.cfg.Opts...)
 	opts = append(opts, extra...)
-	opts = append(opts, kgo.WithLogger(lg), kgo.WithHooks(h.connHook))
+	opts = append(opts, kgo.WithLogger(h.log), kgo.WithHooks(h.connHook))
 	cl, err := kgo.NewClient(opts...)
 	if err != nil {
 		return nil, Errorf(ErrInvalidArg, "%v", err)

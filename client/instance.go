@@ -41,6 +41,9 @@ type Instance struct {
 
 	relay    eventRelay
 	connHook *connErrors
+	// log is shared by every franz-go client of the handle, so that a
+	// consumer's group client logs at the same level as its first one.
+	log *logger
 
 	closeOnce sync.Once
 	closed    atomic.Bool
@@ -77,6 +80,7 @@ func NewInstance(kind InstanceKind, cfg *Config, extra ...kgo.Opt) (*Instance, e
 		threshold = 7 // librdkafka raises log_level to debug when debug contexts are set
 	}
 	lg := &logger{h: h, level: kgoLogLevel(cfg.LogLevel, len(cfg.Debug) > 0), threshold: threshold}
+	h.log = lg
 	opts := make([]kgo.Opt, 0, len(cfg.Opts)+len(extra)+2)
 	opts = append(opts, cfg.Opts...)
 	opts = append(opts, extra...)

@@ -276,6 +276,7 @@ func (c *Consumer) IncrementalUnassign(partitions []client.TopicPartition) (err 
 func (c *Consumer) checkMethod(incremental bool) error {
 	c.mu.Lock()
 	joined := c.joined
+	protocol := c.rebalanceProtocolLocked()
 	c.mu.Unlock()
 	if !joined {
 		// Before the first assignment no protocol is chosen (for
@@ -283,7 +284,7 @@ func (c *Consumer) checkMethod(incremental bool) error {
 		// says), and manual assignment may use either method.
 		return nil
 	}
-	switch c.GetRebalanceProtocol() {
+	switch protocol {
 	case "COOPERATIVE":
 		if !incremental {
 			return client.NewError(client.ErrState, "", false)

@@ -1,6 +1,7 @@
 package consumer_test
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -157,5 +158,30 @@ func TestMaxPollIntervalExceeded(t *testing.T) {
 		produce(t, c, topic, 1, 10, 5)
 		got := consumeN(t, cons, 5)
 		assert.NotEmpty(t, got, "the consumer rejoins and consumes after the error")
+	})
+}
+
+// TestGroupClientLogs: the group's franz-go client logs through the
+// handle's logger like the first one, so a subscribed consumer's group
+// activity reaches the log channel at the default log_level (6, info).
+func TestGroupClientLogs(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"go.logs.channel.enable": true})
+		require.NoError(t, cons.Subscribe(topic, nil))
+		pollUntil(t, cons, 30*time.Second, func(kafka.Event) bool {
+			for {
+				select {
+				case l := <-cons.Logs():
+					if strings.Contains(l.Message, "joining group") {
+						assert.Equal(t, "CGRP", l.Tag)
+						assert.Equal(t, 6, l.Level)
+						return true
+					}
+				default:
+					return false
+				}
+			}
+		})
 	})
 }

@@ -2,7 +2,9 @@ package consumer_test
 
 import (
 	"fmt"
+	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -60,10 +62,57 @@ func newConsumer(t *testing.T, c *kafkatest.Cluster, group string, extra kafka.C
 	for k, v := range extra {
 		conf[k] = v
 	}
+	debug := os.Getenv("PUREKAFKA_TEST_DEBUG")
+	if debug != "" {
+		conf["debug"] = debug
+		conf["go.logs.channel.enable"] = true
+	}
 	cons, err := kafka.NewConsumer(&conf)
 	require.NoError(t, err)
+	if debug != "" {
+		keepLogs(t, cons)
+	}
 	t.Cleanup(func() { _ = cons.Close() })
 	return cons
+}
+
+// keepLogs collects cons's log lines and prints the last ones when the
+// test fails: with PUREKAFKA_TEST_DEBUG set to librdkafka debug contexts
+// ("all"), a consumer that stalls in CI leaves franz-go's account of why.
+func keepLogs(t *testing.T, cons *kafka.Consumer) {
+	const keep = 3000
+	var mu sync.Mutex
+	var lines []string
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case l, ok := <-cons.Logs():
+				if !ok {
+					return // Close closed it
+				}
+				mu.Lock()
+				if len(lines) == keep {
+					lines = lines[1:]
+				}
+				lines = append(lines, l.Timestamp.Format("15:04:05.000")+" "+l.Message)
+				mu.Unlock()
+			case <-stop:
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		close(stop)
+		<-done
+		if t.Failed() {
+			mu.Lock()
+			defer mu.Unlock()
+			t.Logf("last %d log lines of %s:\n%s", len(lines), cons.String(), strings.Join(lines, "\n"))
+		}
+	})
 }
 
 // checkMessage verifies what produce wrote into m, including the

@@ -296,6 +296,11 @@ func (c *Consumer) finishCurrentAsync() {
 func (c *Consumer) GetRebalanceProtocol() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.rebalanceProtocolLocked()
+}
+
+// rebalanceProtocolLocked is GetRebalanceProtocol with c.mu held.
+func (c *Consumer) rebalanceProtocolLocked() string {
 	if c.cfg.GroupProtocol == "consumer" {
 		// KIP-848 is always incremental, once the consumer has
 		// subscribed (librdkafka's rd_kafka_cgrp_rebalance_protocol).
