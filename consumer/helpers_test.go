@@ -63,6 +63,9 @@ func newConsumer(t *testing.T, c *kafkatest.Cluster, group string, extra kafka.C
 		conf[k] = v
 	}
 	debug := os.Getenv("PUREKAFKA_TEST_DEBUG")
+	if _, own := extra["go.logs.channel.enable"]; own {
+		debug = "" // the test reads the logs itself
+	}
 	if debug != "" {
 		conf["debug"] = debug
 		conf["go.logs.channel.enable"] = true
