@@ -64,3 +64,30 @@ func TestRealSkipsWithoutEnv(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, []string{"127.0.0.1:1"}, c.Seeds())
 }
+
+// TestRealBrokerKeepsOldRecords: the test broker must not apply time-based
+// retention, because tests stamp their messages with fixed 2023 times; with
+// the default 7 days the broker deleted whole logs every 5 minutes and
+// consumers about to read found the log start at the end.
+func TestRealBrokerKeepsOldRecords(t *testing.T) {
+	c, ok := Real()
+	if !ok {
+		t.Skip("no real broker (" + BootstrapEnv + " unset)")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	adm := c.Admin(t)
+	brokers, err := adm.ListBrokers(ctx)
+	require.NoError(t, err)
+	rcs, err := adm.DescribeBrokerConfigs(ctx, brokers.NodeIDs()...)
+	require.NoError(t, err)
+	require.NotEmpty(t, rcs)
+	for _, rc := range rcs {
+		require.NoError(t, rc.Err)
+		retention := map[string]string{}
+		for _, cfg := range rc.Configs {
+			retention[cfg.Key] = cfg.MaybeValue()
+		}
+		assert.Equal(t, "-1", retention["log.retention.ms"], "broker %s", rc.Name)
+	}
+}

@@ -319,6 +319,10 @@ share.coordinator.state.topic.replication.factor=$rf
 share.coordinator.state.topic.min.isr=$isr
 share.coordinator.state.topic.num.partitions=$total
 group.initial.rebalance.delay.ms=0
+# tests stamp messages in 2023 (fixed timestamps they can check), which
+# time-based retention (7 days) would delete within 5 minutes: the log
+# start offset jumped to the end under consumers that were about to read
+log.retention.ms=-1
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=true
 super.users=$supers
