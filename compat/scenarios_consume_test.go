@@ -28,11 +28,7 @@ func init() {
 				"which Kafka does not (it returns no offsets); librdkafka raises that as an Error event, purekafka " +
 				"falls back to auto.offset.reset, so the scenario would compare kfake's quirk, not the clients"},
 		scenario{name: "consume/reset-out-of-range", run: resetOutOfRange},
-		scenario{name: "consume/eof-after-reset-latest", run: eofAfterResetLatest,
-			skip: "purekafka gap (consumer/): no PartitionEOF at the position an out-of-range offset is reset to " +
-				"when that is the end (auto.offset.reset=latest): franz-go resets internally and the fetches that " +
-				"follow carry no records, so neither the EOF probes (consumer/eof.go, started only on " +
-				"assign/seek) nor the fetch path see it; librdkafka raises EOF there"},
+		scenario{name: "consume/eof-after-reset-latest", run: eofAfterResetLatest},
 		scenario{name: "consume/watermarks", run: watermarks},
 		scenario{name: "consume/offsets-for-times", run: offsetsForTimes},
 		scenario{name: "consume/after-close", run: afterClose},

@@ -88,6 +88,8 @@ func TestPartitionEOFAtStart(t *testing.T) {
 			{name: "assigned at committed end", topic: full, group: committedGroup, offset: kafka.OffsetStored, wantEOF: []kafka.Offset{3}},
 			{name: "assigned before end", topic: full, offset: 1, wantMsgs: 2, wantEOF: []kafka.Offset{3}},
 			{name: "seeked back to end", topic: full, offset: kafka.OffsetEnd, seek: 3, wantEOF: []kafka.Offset{3, 3}},
+			{name: "assigned past the end, reset latest", topic: full, offset: 100, reset: "latest", wantEOF: []kafka.Offset{3}},
+			{name: "assigned past the end, reset earliest", topic: full, offset: 100, reset: "earliest", wantMsgs: 3, wantEOF: []kafka.Offset{3}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				group := tc.group
@@ -144,6 +146,41 @@ func TestPartitionEOFAtStart(t *testing.T) {
 				assert.Equal(t, tc.wantEOF, eofs)
 			})
 		}
+	})
+}
+
+// TestOutOfRangeResetToEndKeepsNewMessages: an offset past the end is reset
+// to the end (auto.offset.reset=latest) and reported there as PartitionEOF;
+// a message written right after that EOF is the next message, as with
+// librdkafka (franz-go, resetting on its own and later, would skip it).
+func TestOutOfRangeResetToEndKeepsNewMessages(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 3)
+		cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), kafka.ConfigMap{"enable.partition.eof": true, "auto.offset.reset": "latest"})
+		require.NoError(t, cons.Assign([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: 100}}))
+		var eof kafka.PartitionEOF
+		pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+			switch e := ev.(type) {
+			case kafka.PartitionEOF:
+				eof = e
+				return true
+			case *kafka.Message, kafka.Error:
+				t.Fatalf("unexpected event before the end: %v", e)
+			}
+			return false
+		})
+		require.Equal(t, kafka.Offset(3), eof.Offset)
+		produce(t, c, topic, 1, 3, 1)
+		var got *kafka.Message
+		pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+			if m, ok := ev.(*kafka.Message); ok {
+				got = m
+				return true
+			}
+			return false
+		})
+		assert.Equal(t, kafka.Offset(3), got.TopicPartition.Offset, "the message written after the EOF")
 	})
 }
 

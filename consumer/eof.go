@@ -132,7 +132,9 @@ func (c *Consumer) checkEOFProbes(ctx context.Context, adm *kadm.Client, probes 
 			seen[*p.ps.topic] = true
 			topics = append(topics, *p.ps.topic)
 		}
-		needStarts = needStarts || p.start == startAtLogStart
+		// An absolute start needs the log start too: below it, or past
+		// the end, the offset is out of range and auto.offset.reset moves it.
+		needStarts = needStarts || p.start == startAtLogStart || p.start >= 0
 	}
 	list := adm.ListEndOffsets
 	if c.readCommitted {
@@ -157,19 +159,27 @@ func (c *Consumer) checkEOFProbes(ctx context.Context, adm *kadm.Client, probes 
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	var resets []eofProbe // out of range, reset to the end: start is the end
 	for _, p := range probes {
 		ps := p.ps
-		if ps.removed || ps.changedAt != p.changedAt || ps.position != p.pos {
-			continue // stale: a message, seek or reassignment came first
+		if p.stale() {
+			continue // a message, seek or reassignment came first
 		}
 		end, ok, again := lookup(ends, ps)
-		start := p.start
+		start, outOfRange := p.start, false
 		switch {
 		case !ok:
 		case start == startAtEnd:
 			start = end
 		case start == startAtLogStart:
 			start, ok, again = lookup(starts, ps)
+		default:
+			logStart, found, retry := lookup(starts, ps)
+			if found && (start < logStart || start > end) {
+				start, ok, outOfRange = c.resetTarget(end, logStart)
+			} else {
+				ok, again = found, retry
+			}
 		}
 		if !ok {
 			if again {
@@ -180,8 +190,65 @@ func (c *Consumer) checkEOFProbes(ctx context.Context, adm *kadm.Client, probes 
 		if start != end || ps.eofAt == end {
 			continue
 		}
+		if outOfRange {
+			p.start = end
+			resets = append(resets, p)
+			continue
+		}
 		ps.eofAt = end
 		c.pushLocked(c.eofEvent(ps, end))
 	}
+	c.resetToEndLocked(resets)
 	return retry
+}
+
+// stale is whether the partition has moved on since the probe began: a
+// message was consumed, or it was seeked or reassigned.
+func (p eofProbe) stale() bool {
+	ps := p.ps
+	return ps.removed || ps.changedAt != p.changedAt || ps.position != p.pos
+}
+
+// resetTarget is where auto.offset.reset moves an out-of-range fetch
+// offset, given the partition's end and log start; ok is false for
+// auto.offset.reset=error, which moves nothing (an Error is reported).
+func (c *Consumer) resetTarget(end, logStart int64) (target int64, ok, moved bool) {
+	switch reset, known := c.resetStart(); {
+	case !known:
+		return 0, false, false
+	case reset == startAtEnd:
+		return end, true, true
+	default:
+		return logStart, true, true
+	}
+}
+
+// resetToEndLocked raises PartitionEOF for partitions whose out-of-range
+// fetch offset auto.offset.reset moves to the end. franz-go makes that reset
+// itself, whenever its next fetch finds the offset out of range, and may make
+// it only after a message has been written at the end: it would then skip
+// that message, which the application, told it is at the end, must get. So
+// the consumer moves the fetch offset to the end it reports first.
+func (c *Consumer) resetToEndLocked(resets []eofProbe) {
+	if len(resets) == 0 {
+		return
+	}
+	c.quiesceLocked()
+	defer c.unquiesceLocked()
+	set := make(map[string]map[int32]kgo.EpochOffset)
+	var events []eofProbe
+	for _, p := range resets {
+		if p.stale() { // while quiescing
+			continue
+		}
+		c.refetchLocked(p.ps, kgo.EpochOffset{Epoch: -1, Offset: p.start}, set)
+		events = append(events, p)
+	}
+	if cl := c.fetchClientLocked(); cl != nil && len(set) > 0 {
+		cl.SetOffsets(set)
+	}
+	for _, p := range events {
+		p.ps.eofAt = p.start
+		c.pushLocked(c.eofEvent(p.ps, p.start))
+	}
 }
