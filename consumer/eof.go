@@ -245,7 +245,7 @@ func (c *Consumer) resetToEndLocked(resets []eofProbe) {
 		events = append(events, p)
 	}
 	if cl := c.fetchClientLocked(); cl != nil && len(set) > 0 {
-		cl.SetOffsets(set)
+		c.setOffsetsLocked(cl, set)
 	}
 	for _, p := range events {
 		p.ps.eofAt = p.start

@@ -446,7 +446,7 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 		probes = append(probes, newProbeLocked(ps, targets[i]))
 	}
 	if cl := c.fetchClientLocked(); cl != nil && len(set) > 0 {
-		cl.SetOffsets(set)
+		c.setOffsetsLocked(cl, set)
 	}
 	c.startEOFProbesLocked(probes)
 	c.unquiesceLocked()
@@ -550,7 +550,7 @@ func (c *Consumer) setPaused(partitions []client.TopicPartition, paused bool) er
 		c.refetchLocked(ps, kgo.EpochOffset{Epoch: ps.posEpoch, Offset: ps.position}, set)
 	}
 	if len(set) > 0 {
-		cl.SetOffsets(set)
+		c.setOffsetsLocked(cl, set)
 	}
 	cl.ResumeFetchPartitions(groupByTopic(keys))
 	c.unquiesceLocked()
@@ -589,4 +589,28 @@ func (c *Consumer) refetchLocked(ps *partState, at kgo.EpochOffset, set map[stri
 		set[*ps.topic] = make(map[int32]kgo.EpochOffset)
 	}
 	set[*ps.topic][ps.partition] = at
+}
+
+// setOffsetsLocked makes cl fetch set's partitions from their offsets.
+// SetOffsets moves only partitions franz-go consumes already, and a manual
+// assignment starts on franz-go's next metadata update, from the offset
+// AddConsumePartitions recorded: a seek made in between would be lost. So
+// that recorded offset is replaced first; whichever franz-go sees last
+// then carries the same offset.
+func (c *Consumer) setOffsetsLocked(cl *kgo.Client, set map[string]map[int32]kgo.EpochOffset) {
+	if c.mode == modeManual {
+		starts := make(map[string]map[int32]kgo.Offset, len(set))
+		for topic, parts := range set {
+			starts[topic] = make(map[int32]kgo.Offset, len(parts))
+			for partition, eo := range parts {
+				o := kgo.NewOffset().At(eo.Offset)
+				if eo.Epoch >= 0 {
+					o = o.WithEpoch(eo.Epoch)
+				}
+				starts[topic][partition] = o
+			}
+		}
+		cl.AddConsumePartitions(starts)
+	}
+	cl.SetOffsets(set)
 }

@@ -177,3 +177,25 @@ func TestStoreOffsets(t *testing.T) {
 		assert.Equal(t, kafka.OffsetInvalid, committed[1].Offset)
 	})
 }
+
+// TestSeekRightAfterAssign: a seek made before franz-go has even started
+// the new assignment (it assigns on its next metadata update) still decides
+// where fetching starts, as it does in librdkafka.
+func TestSeekRightAfterAssign(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 5)
+		for round := 0; round < 10; round++ {
+			cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
+			require.NoError(t, cons.Assign([]kafka.TopicPartition{{Topic: &topic, Partition: 0, Offset: kafka.OffsetBeginning}}))
+			require.NoError(t, cons.Seek(kafka.TopicPartition{Topic: &topic, Partition: 0, Offset: 3}, 0))
+			var first *kafka.Message
+			pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+				first, _ = ev.(*kafka.Message)
+				return first != nil
+			})
+			require.Equal(t, kafka.Offset(3), first.TopicPartition.Offset, "round %d", round)
+			require.NoError(t, cons.Close())
+		}
+	})
+}
