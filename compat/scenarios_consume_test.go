@@ -19,6 +19,7 @@ func init() {
 		scenario{name: "consume/manual-commit", run: manualCommit},
 		scenario{name: "consume/store-offsets", run: storeOffsets},
 		scenario{name: "consume/seek", run: seek},
+		scenario{name: "consume/seek-right-after-assign", run: seekRightAfterAssign},
 		scenario{name: "consume/pause-resume", run: pauseResume},
 		scenario{name: "consume/position-committed", run: positionCommitted},
 		scenario{name: "consume/read-message", run: readMessage},
@@ -243,6 +244,17 @@ func seek(e *Env) {
 	tps, err = c.SeekPartitions([]TP{tp(topic, 1, 0), tp(topic, 0, 3)})
 	logRet(e, "seek partitions p1 (unassigned), p0@3", tps, err)
 	logEvents(e, pollUntil(e, c, untilMessages(1)))
+}
+
+// seekRightAfterAssign seeks before the first Poll, while the assignment
+// has not started fetching yet: the seek decides where fetching starts.
+func seekRightAfterAssign(e *Env) {
+	topic := e.Topic(1)
+	e.Seed(topic, 0, 0, 5)
+	c := e.Consumer(baseConsumer(e, Config{"enable.partition.eof": true}))
+	e.Logf("assign @beginning -> %s", e.Err(c.Assign([]TP{tp(topic, 0, offBeginning)})))
+	e.Logf("seek @3 -> %s", e.Err(c.Seek(tp(topic, 0, 3), 0)))
+	logEvents(e, pollUntil(e, c, untilKind("PartitionEOF", 1)))
 }
 
 // pauseResume pauses one of two partitions while new data arrives.
