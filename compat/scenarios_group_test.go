@@ -18,6 +18,8 @@ func init() {
 		scenario{name: "group/events-channel-app-rebalance-cooperative", run: func(e *Env) { eventsChannelRebalance(e, "cooperative-sticky") }},
 		scenario{name: "group/rebalance-cb-default-assign", run: rebalanceCbDefault},
 		scenario{name: "group/rebalance-cb-assign-offsets", run: rebalanceCbAssignOffsets},
+		scenario{name: "group/rebalance-cb-seek", run: func(e *Env) { rebalanceCbSeek(e, offInvalid) }},
+		scenario{name: "group/rebalance-cb-seek-after-offset", run: func(e *Env) { rebalanceCbSeek(e, 1) }},
 		scenario{name: "group/rebalance-cb-cooperative", run: rebalanceCbCooperative},
 		scenario{name: "group/two-members-eager", run: func(e *Env) { twoMembers(e, "range") }},
 		scenario{name: "group/two-members-cooperative", run: func(e *Env) { twoMembers(e, "cooperative-sticky") }},
@@ -181,6 +183,33 @@ func rebalanceCbAssignOffsets(e *Env) {
 	logRet(e, "assignment", as, err)
 	pos, err := c.Position([]TP{tp(topic, 0, 0), tp(topic, 1, 0)})
 	logRet(e, "position", pos, err)
+	e.Logf("close -> %s", e.Err(c.Close()))
+	r.flush()
+}
+
+// rebalanceCbSeek: the callback assigns what it is given (at offset at,
+// or at the committed offset) and then seeks, before fetching has started.
+func rebalanceCbSeek(e *Env, at int64) {
+	topic := e.Topic(1)
+	e.Seed(topic, 0, 0, 5)
+	r := &cbRecorder{e: e}
+	r.act = func(c Consumer, ev Event) error {
+		if ev.Kind != "AssignedPartitions" {
+			return c.Unassign()
+		}
+		parts := append([]TP(nil), ev.Parts...)
+		for i := range parts {
+			parts[i].Offset = at
+		}
+		if err := c.Assign(parts); err != nil {
+			return err
+		}
+		return c.Seek(tp(topic, 0, 3), 0)
+	}
+	c := e.Consumer(baseConsumer(e, Config{"enable.partition.eof": true}))
+	e.Logf("subscribe -> %s", e.Err(c.SubscribeTopics([]string{topic}, r.cb)))
+	logEvents(e, pollUntil(e, c, untilKind("PartitionEOF", 1)))
+	r.flush()
 	e.Logf("close -> %s", e.Err(c.Close()))
 	r.flush()
 }

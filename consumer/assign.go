@@ -395,12 +395,14 @@ func (c *Consumer) applyAssignment(parts []client.TopicPartition, replace bool) 
 		}
 		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
 		ps.assignedAt = assignedOffset(tp.Offset)
+		inRebalance := r != nil && r.assign && c.pending == r
 		if _, explicit := client.KgoOffset(tp.Offset); !explicit {
+			ps.awaitingCommitted = inRebalance
 			continue
 		}
 		// Offsets chosen while franz-go waits in adjustOffsets become
 		// the start offsets; later ones are seeks.
-		if r != nil && r.assign && c.pending == r {
+		if inRebalance {
 			if r.offsets == nil {
 				r.offsets = make(map[tpKey]client.Offset)
 			}

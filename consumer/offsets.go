@@ -394,7 +394,9 @@ func (c *Consumer) Seek(partition client.TopicPartition, ignoredTimeoutMs int) e
 // logical: OffsetBeginning, OffsetEnd, OffsetTail(n), OffsetStored).
 // Partitions that are not assigned get ErrState in their Error, or
 // ErrUnknownPartition when the topic has no such partition, as in
-// librdkafka; an empty list fails with ErrInvalidArg, as there.
+// librdkafka; so do partitions a rebalance assigned without an offset
+// while their committed offset is still being fetched (librdkafka is not
+// fetching them yet). An empty list fails with ErrInvalidArg, as there.
 func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.TopicPartition, error) {
 	if c.IsClosed() {
 		return nil, client.NewClosedClientError()
@@ -413,9 +415,14 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 		}
 		c.mu.Lock()
 		ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]
+		awaiting := ps != nil && ps.awaitingCommitted
 		c.mu.Unlock()
 		if ps == nil {
 			out[i].Error = c.notAssignedError(*tp.Topic, tp.Partition)
+			continue
+		}
+		if awaiting {
+			out[i].Error = client.NewError(client.ErrState, "", false)
 			continue
 		}
 		target, err := c.resolveOffset(tp)
@@ -435,7 +442,7 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 			continue
 		}
 		ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]
-		if ps == nil {
+		if ps == nil || ps.awaitingCommitted {
 			out[i].Error = client.NewError(client.ErrState, "", false)
 			continue
 		}

@@ -199,3 +199,55 @@ func TestSeekRightAfterAssign(t *testing.T) {
 		}
 	})
 }
+
+// TestSeekInRebalanceCb: a RebalanceCb that assigns and then seeks, before
+// fetching has started. As in librdkafka (compat group/rebalance-cb-seek*),
+// the seek decides where fetching starts when Assign gave an offset, and
+// fails with ErrState while the partition waits for its committed offset.
+func TestSeekInRebalanceCb(t *testing.T) {
+	kafkatest.Run(t, func(t *testing.T, c *kafkatest.Cluster) {
+		topic := c.CreateTopic(t, 1)
+		produce(t, c, topic, 1, 0, 5)
+		for _, tc := range []struct {
+			name      string
+			assignAt  kafka.Offset
+			seekErr   kafka.ErrorCode
+			wantFirst kafka.Offset
+		}{
+			{name: "assigned at an offset", assignAt: 1, seekErr: kafka.ErrNoError, wantFirst: 3},
+			{name: "assigned at the committed offset", assignAt: kafka.OffsetInvalid, seekErr: kafka.ErrState, wantFirst: 0},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				for round := 0; round < 3; round++ {
+					cons := newConsumer(t, c, kafkatest.UniqueName(t, "g"), nil)
+					seekErr := make(chan error, 1)
+					require.NoError(t, cons.Subscribe(topic, func(cons *kafka.Consumer, ev kafka.Event) error {
+						if e, ok := ev.(kafka.AssignedPartitions); ok {
+							parts := append([]kafka.TopicPartition(nil), e.Partitions...)
+							for i := range parts {
+								parts[i].Offset = tc.assignAt
+							}
+							require.NoError(t, cons.Assign(parts))
+							seekErr <- cons.Seek(kafka.TopicPartition{Topic: &topic, Partition: 0, Offset: 3}, 0)
+						}
+						return nil
+					}))
+					var first *kafka.Message
+					pollUntil(t, cons, 30*time.Second, func(ev kafka.Event) bool {
+						first, _ = ev.(*kafka.Message)
+						return first != nil
+					})
+					err := <-seekErr
+					if tc.seekErr == kafka.ErrNoError {
+						require.NoError(t, err)
+					} else {
+						require.Error(t, err)
+						require.Equal(t, tc.seekErr, err.(kafka.Error).Code())
+					}
+					require.Equal(t, tc.wantFirst, first.TopicPartition.Offset, "round %d", round)
+					require.NoError(t, cons.Close())
+				}
+			})
+		}
+	})
+}

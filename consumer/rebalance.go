@@ -152,6 +152,9 @@ func (c *Consumer) adjustOffsets(ctx context.Context, offsets map[string]map[int
 	for topic, parts := range offsets {
 		for partition, ko := range parts {
 			key := tpKey{topic, partition}
+			if ps := c.assigned[key]; ps != nil {
+				ps.awaitingCommitted = false
+			}
 			start, known := c.kgoStart(ko)
 			off, chosen := explicit[key]
 			eko, absolute := client.KgoOffset(off)
