@@ -22,18 +22,9 @@ const pollMs = 100
 // come first.
 func byPartition(evs []Event) []Event {
 	out := append([]Event(nil), evs...)
-	part := func(ev Event) (string, int32) {
-		switch {
-		case ev.Msg != nil:
-			return ev.Msg.TP.Topic, ev.Msg.TP.Partition
-		case len(ev.Parts) == 1:
-			return ev.Parts[0].Topic, ev.Parts[0].Partition
-		}
-		return "", -1
-	}
 	sort.SliceStable(out, func(i, j int) bool {
-		ti, pi := part(out[i])
-		tj, pj := part(out[j])
+		ti, pi := partitionOf(out[i])
+		tj, pj := partitionOf(out[j])
 		if ti != tj {
 			return ti < tj
 		}
@@ -42,9 +33,15 @@ func byPartition(evs []Event) []Event {
 	return out
 }
 
-// samePartition reports whether a and b are reports of one partition.
-func samePartition(a, b Event) bool {
-	return a.Msg != nil && b.Msg != nil && a.Msg.TP.Topic == b.Msg.TP.Topic && a.Msg.TP.Partition == b.Msg.TP.Partition
+// partitionOf is the partition ev is about, or ("", -1) for none.
+func partitionOf(ev Event) (string, int32) {
+	switch {
+	case ev.Msg != nil:
+		return ev.Msg.TP.Topic, ev.Msg.TP.Partition
+	case len(ev.Parts) == 1:
+		return ev.Parts[0].Topic, ev.Parts[0].Partition
+	}
+	return "", -1
 }
 
 // readDRs reads n reports from the private delivery channel (own) or
@@ -79,24 +76,24 @@ func readDRs(e *Env, p Producer, n int, own bool) []Event {
 // franz-go, once each in about 30 full runs).
 func logDRs(e *Env, p Producer, n int, own bool) []Event {
 	evs := readDRs(e, p, n, own)
-	sorted := byPartition(evs)
-	// byPartition put each partition's events together; within a run of
-	// one partition's reports, order them by offset.
+	sorted := append([]Event(nil), evs...)
 	offset := func(ev Event) int64 {
 		if ev.Msg == nil {
 			return math.MinInt64
 		}
 		return int64(ev.Msg.TP.Offset)
 	}
-	for i := 0; i < len(sorted); {
-		j := i + 1
-		for j < len(sorted) && samePartition(sorted[i], sorted[j]) {
-			j++
+	sort.SliceStable(sorted, func(i, j int) bool {
+		ti, pi := partitionOf(sorted[i])
+		tj, pj := partitionOf(sorted[j])
+		if ti != tj {
+			return ti < tj
 		}
-		run := sorted[i:j]
-		sort.SliceStable(run, func(a, b int) bool { return offset(run[a]) < offset(run[b]) })
-		i = j
-	}
+		if pi != pj {
+			return pi < pj
+		}
+		return offset(sorted[i]) < offset(sorted[j])
+	})
 	for _, ev := range sorted {
 		e.Logf("report %s", ev)
 	}

@@ -395,19 +395,14 @@ func (c *Consumer) applyAssignment(parts []client.TopicPartition, replace bool) 
 		}
 		ps := c.addPartitionLocked(*tp.Topic, tp.Partition)
 		ps.assignedAt = assignedOffset(tp.Offset)
-		inRebalance := r != nil && r.assign && c.pending == r
-		if _, explicit := client.KgoOffset(tp.Offset); !explicit {
-			ps.awaitingCommitted = inRebalance
-			continue
-		}
 		// Offsets chosen while franz-go waits in adjustOffsets become
-		// the start offsets; later ones are seeks.
-		if inRebalance {
+		// the start offsets; later explicit ones are seeks.
+		if r != nil && r.assign && c.pending == r {
 			if r.offsets == nil {
 				r.offsets = make(map[tpKey]client.Offset)
 			}
 			r.offsets[tpKey{*tp.Topic, tp.Partition}] = tp.Offset
-		} else {
+		} else if _, explicit := client.KgoOffset(tp.Offset); explicit {
 			seeks = append(seeks, tp)
 		}
 	}

@@ -414,8 +414,9 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 			continue
 		}
 		c.mu.Lock()
-		ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]
-		awaiting := ps != nil && ps.awaitingCommitted
+		key := tpKey{*tp.Topic, tp.Partition}
+		ps := c.assigned[key]
+		awaiting := c.awaitingCommittedLocked(key)
 		c.mu.Unlock()
 		if ps == nil {
 			out[i].Error = c.notAssignedError(*tp.Topic, tp.Partition)
@@ -441,8 +442,9 @@ func (c *Consumer) SeekPartitions(partitions []client.TopicPartition) ([]client.
 		if out[i].Error != nil {
 			continue
 		}
-		ps := c.assigned[tpKey{*tp.Topic, tp.Partition}]
-		if ps == nil || ps.awaitingCommitted {
+		key := tpKey{*tp.Topic, tp.Partition}
+		ps := c.assigned[key]
+		if ps == nil || c.awaitingCommittedLocked(key) {
 			out[i].Error = client.NewError(client.ErrState, "", false)
 			continue
 		}
@@ -610,11 +612,7 @@ func (c *Consumer) setOffsetsLocked(cl *kgo.Client, set map[string]map[int32]kgo
 		for topic, parts := range set {
 			starts[topic] = make(map[int32]kgo.Offset, len(parts))
 			for partition, eo := range parts {
-				o := kgo.NewOffset().At(eo.Offset)
-				if eo.Epoch >= 0 {
-					o = o.WithEpoch(eo.Epoch)
-				}
-				starts[topic][partition] = o
+				starts[topic][partition] = kgo.NewOffset().At(eo.Offset).WithEpoch(eo.Epoch)
 			}
 		}
 		cl.AddConsumePartitions(starts)

@@ -24,7 +24,9 @@ type rebalance struct {
 	done   chan struct{}
 	closed bool // done was closed; guarded by Consumer.mu
 
-	// offsets are the explicit start offsets the application gave Assign.
+	// offsets are the start offsets the application gave Assign while
+	// franz-go waits in adjustOffsets; a logical one (OffsetInvalid,
+	// OffsetStored) is the committed offset, which is being fetched.
 	offsets map[tpKey]client.Offset
 }
 
@@ -144,7 +146,7 @@ func (c *Consumer) adjustOffsets(ctx context.Context, offsets map[string]map[int
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	explicit := r.offsets
+	chosenOffsets := r.offsets
 	if c.pending == r {
 		c.pending = nil
 	}
@@ -152,11 +154,8 @@ func (c *Consumer) adjustOffsets(ctx context.Context, offsets map[string]map[int
 	for topic, parts := range offsets {
 		for partition, ko := range parts {
 			key := tpKey{topic, partition}
-			if ps := c.assigned[key]; ps != nil {
-				ps.awaitingCommitted = false
-			}
 			start, known := c.kgoStart(ko)
-			off, chosen := explicit[key]
+			off, chosen := chosenOffsets[key]
 			eko, absolute := client.KgoOffset(off)
 			switch {
 			case chosen && absolute:
@@ -300,6 +299,18 @@ func (c *Consumer) GetRebalanceProtocol() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.rebalanceProtocolLocked()
+}
+
+// awaitingCommittedLocked reports whether the pending rebalance's
+// assignment gave key no offset, so that it waits for its committed offset:
+// librdkafka is not fetching such a partition yet and refuses seeks.
+func (c *Consumer) awaitingCommittedLocked(key tpKey) bool {
+	if c.pending == nil {
+		return false
+	}
+	off, chosen := c.pending.offsets[key]
+	_, explicit := client.KgoOffset(off)
+	return chosen && !explicit
 }
 
 // rebalanceProtocolLocked is GetRebalanceProtocol with c.mu held.

@@ -47,10 +47,6 @@ type partState struct {
 	changedAt uint64
 	paused    bool
 	removed   bool
-	// awaitingCommitted is set while a partition assigned in a
-	// rebalance without an offset waits for its committed offset:
-	// librdkafka is not fetching it yet and refuses seeks with ErrState.
-	awaitingCommitted bool
 }
 
 func newPartState(topic *string, partition int32, changedAt uint64) *partState {
